@@ -1,0 +1,1 @@
+return DigitalBrain.Cli.CliApp.Run(args);
