@@ -1,5 +1,7 @@
 using DigitalBrain.Core.Data;
 using DigitalBrain.Web.Components;
+using DigitalBrain.Web.Live;
+using DigitalBrain.Web.Runs;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -16,6 +18,9 @@ public static class DigitalBrainHosting
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<ChangeListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
+        builder.Services.AddSimulationQueue(builder.Configuration);
         return builder;
     }
 
@@ -26,6 +31,7 @@ public static class DigitalBrainHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapSimulationQueueDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("DigitalBrain listening on {Urls}", string.Join(", ", app.Urls)));
