@@ -34,6 +34,8 @@ public sealed record NetworkSpec(
 /// <param name="Region">Region name for grouping (e.g. <c>M1</c>); optional.</param>
 /// <param name="Layer">Layer name for grouping (e.g. <c>L2/3</c>); optional.</param>
 /// <param name="Provenance">Where the values came from (method, n, DOIs); exporters print it as a comment.</param>
+/// <param name="ReferenceRateHz">The population's reference firing rate, if known: dashboards compare
+/// with it, and down-scaling uses it to compensate the lost mean input with a DC current.</param>
 public sealed record PopulationSpec(
     string Name,
     int Size,
@@ -42,7 +44,8 @@ public sealed record PopulationSpec(
     Distribution InitialPotential,
     string? Region = null,
     string? Layer = null,
-    string? Provenance = null);
+    string? Provenance = null,
+    double? ReferenceRateHz = null);
 
 /// <summary>Rule-based connection from every neuron set of <see cref="Source"/> to <see cref="Target"/>.</summary>
 /// <param name="Source">Name of the presynaptic population.</param>

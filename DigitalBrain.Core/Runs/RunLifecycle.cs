@@ -1,0 +1,164 @@
+using DigitalBrain.Core.Data;
+using DigitalBrain.Core.Live;
+using DigitalBrain.Core.Versions;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalBrain.Core.Runs;
+
+/// <summary>
+/// The database side of a run's life on a worker: claim, progress, and the final write. Every
+/// transition is guarded by the run's current status inside a row lock, so a re-executed job (a
+/// worker killed mid-run, a PostgreSQL restart) can neither run a finished run again nor store
+/// its results twice.
+/// </summary>
+public sealed class RunLifecycle(IDbContextFactory<AppDbContext> factory)
+{
+    public static string Topic(Guid runId) => $"run:{runId}";
+
+    public static string ModelRunsTopic(Guid modelId) => $"model-runs:{modelId}";
+
+    /// <summary>Starts an attempt. Null when there is nothing to do: the run is final, or it has
+    /// used up its attempts (then it is marked failed here).</summary>
+    public async Task<RunClaim?> ClaimAsync(Guid runId, int maxAttempts, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await LockAsync(db, runId, ct);
+        if (run is null || run.Status.IsFinal())
+            return null;
+        if (run.CancelRequested)
+        {
+            Finish(run, RunStatus.Cancelled, null);
+            await SaveAndAnnounceAsync(db, run, ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        run.Attempts++;
+        if (run.Attempts > maxAttempts)
+        {
+            Finish(run, RunStatus.Failed, $"The run stopped its worker {maxAttempts} times (crash or kill) and was given up.");
+            await SaveAndAnnounceAsync(db, run, ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        run.Status = RunStatus.Building;
+        run.Progress = 0;
+        run.SimulatedMs = 0;
+        run.StartedAt ??= DateTimeOffset.UtcNow;
+        var version = await db.Set<ModelVersion>().AsNoTracking().SingleAsync(v => v.Id == run.ModelVersionId, ct);
+        await SaveAndAnnounceAsync(db, run, ct);
+        await tx.CommitAsync(ct);
+        return new RunClaim(run.Id, run.BrainModelId, version.SpecJson, run.SimulateMs, run.PresimMs, run.Seed, run.Scale, run.Backend, run.Attempts);
+    }
+
+    /// <summary>Writes live progress; returns true when a user asked to cancel.</summary>
+    public async Task<bool> ReportProgressAsync(Guid runId, RunStatus phase, double fraction, double simulatedMs,
+        double wallSeconds, double? etaSeconds, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await LockAsync(db, runId, ct);
+        if (run is null || run.Status.IsFinal())
+            return true;
+        run.Status = phase;
+        run.Progress = Math.Clamp(fraction, 0, 1);
+        run.SimulatedMs = simulatedMs;
+        run.WallSeconds = wallSeconds;
+        run.EtaSeconds = etaSeconds;
+        await SaveAndAnnounceAsync(db, run, ct);
+        await tx.CommitAsync(ct);
+        return run.CancelRequested;
+    }
+
+    /// <summary>Stores the outcome exactly once: a second call for a finished run changes nothing.</summary>
+    public async Task<bool> CompleteAsync(Guid runId, RunOutcome outcome, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await LockAsync(db, runId, ct);
+        if (run is null || run.Status.IsFinal())
+            return false;
+        // A killed earlier attempt never commits partial rows (everything is in this one
+        // transaction), but clear defensively so a retry can never duplicate.
+        await db.Set<RunPopulationResult>().Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
+        await db.Set<RunSpikeChunk>().Where(c => c.RunId == runId).ExecuteDeleteAsync(ct);
+        foreach (var population in outcome.Populations)
+            population.RunId = runId;
+        foreach (var chunk in outcome.SpikeChunks)
+            chunk.RunId = runId;
+        db.AddRange(outcome.Populations);
+        db.AddRange(outcome.SpikeChunks);
+        run.BackendUsed = outcome.Backend;
+        run.Threads = outcome.Threads;
+        run.Neurons = outcome.Neurons;
+        run.Synapses = outcome.Synapses;
+        run.BuildSeconds = outcome.BuildSeconds;
+        run.SimulateSeconds = outcome.SimulateSeconds;
+        run.RealTimeFactor = outcome.RealTimeFactor;
+        run.PeakMemoryBytes = outcome.PeakMemoryBytes;
+        run.SpikeCount = outcome.SpikeCount;
+        run.SpikesTruncated = outcome.SpikesTruncated;
+        run.Progress = 1;
+        run.SimulatedMs = run.PresimMs + run.SimulateMs;
+        run.EtaSeconds = 0;
+        Finish(run, RunStatus.Succeeded, null);
+        await SaveAndAnnounceAsync(db, run, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public Task FailAsync(Guid runId, string error, CancellationToken ct) => FinishAsync(runId, RunStatus.Failed, error, ct);
+
+    public Task MarkCancelledAsync(Guid runId, CancellationToken ct) => FinishAsync(runId, RunStatus.Cancelled, null, ct);
+
+    private async Task FinishAsync(Guid runId, RunStatus status, string? error, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await LockAsync(db, runId, ct);
+        if (run is null || run.Status.IsFinal())
+            return;
+        Finish(run, status, error);
+        await SaveAndAnnounceAsync(db, run, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static void Finish(SimulationRun run, RunStatus status, string? error)
+    {
+        run.Status = status;
+        run.Error = error is { Length: > 4000 } ? error[..4000] : error;
+        run.FinishedAt = DateTimeOffset.UtcNow;
+    }
+
+    private static Task<SimulationRun?> LockAsync(AppDbContext db, Guid runId, CancellationToken ct) =>
+        db.Set<SimulationRun>()
+            .FromSql($"SELECT * FROM \"SimulationRuns\" WHERE \"Id\" = {runId} FOR UPDATE")
+            .SingleOrDefaultAsync(ct);
+
+    private static async Task SaveAndAnnounceAsync(AppDbContext db, SimulationRun run, CancellationToken ct)
+    {
+        run.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        await ChangeFeed.PublishAsync(db, Topic(run.Id), ct);
+        await ChangeFeed.PublishAsync(db, ModelRunsTopic(run.BrainModelId), ct);
+    }
+}
+
+/// <summary>What a worker needs to run one attempt.</summary>
+public sealed record RunClaim(Guid RunId, Guid ModelId, string SpecJson, double SimulateMs, double PresimMs, ulong Seed,
+    double Scale, Simulation.Engine.BackendKind Backend, int Attempt);
+
+/// <summary>Everything a finished run stores, prepared off the database.</summary>
+public sealed record RunOutcome(
+    string Backend,
+    int Threads,
+    long Neurons,
+    long Synapses,
+    double BuildSeconds,
+    double SimulateSeconds,
+    double RealTimeFactor,
+    long PeakMemoryBytes,
+    long SpikeCount,
+    bool SpikesTruncated,
+    IReadOnlyList<RunPopulationResult> Populations,
+    IReadOnlyList<RunSpikeChunk> SpikeChunks);
