@@ -27,17 +27,21 @@ public sealed class CpuBackend : ISimulationBackend
         var buildSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new SimulationProgress(SimulationPhase.Building, 1, 0));
 
-        clock.Restart();
         var total = presimSteps + simSteps;
         var lastReport = Stopwatch.StartNew();
-        network.Run(total, done =>
+        void Report(long done)
         {
             if (progress != null && lastReport.Elapsed.TotalSeconds >= 0.5)
             {
                 lastReport.Restart();
                 progress.Report(new SimulationProgress(SimulationPhase.Simulating, total == 0 ? 1 : (double)done / total, done * spec.ResolutionMs));
             }
-        }, ct);
+        }
+
+        // The warm-up is not timed: the real-time factor is that of the recorded part, as in NEST's example.
+        network.Run(presimSteps, Report, ct);
+        clock.Restart();
+        network.Run(simSteps, done => Report(presimSteps + done), ct);
         var simulateSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs));
 
