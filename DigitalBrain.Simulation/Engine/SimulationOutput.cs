@@ -16,6 +16,12 @@ public sealed record SimulationOutput(
 {
     /// <summary>Real-time factor: wall seconds per second of model time (lower is faster).</summary>
     public double RealTimeFactor => RecordedMs > 0 ? SimulateSeconds / (RecordedMs / 1000.0) : double.NaN;
+
+    /// <summary>Bytes held by the connectivity (CSR rows, targets, weights, delays); 0 when unknown.</summary>
+    public long ConnectivityBytes { get; init; }
+
+    /// <summary>Connectivity bytes per synapse (NaN without synapses).</summary>
+    public double BytesPerSynapse => Synapses > 0 ? (double)ConnectivityBytes / Synapses : double.NaN;
 }
 
 /// <summary>Spikes of the recorded neurons of one population, sorted by time.</summary>

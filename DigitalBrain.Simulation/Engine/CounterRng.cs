@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+
+namespace DigitalBrain.Simulation.Engine;
+
+/// <summary>
+/// Counter-based random numbers: every draw is a pure function of (seed, stream, index…), computed by
+/// the SplitMix64 finaliser (Steele, Lea &amp; Flood 2014, doi:10.1145/2660193.2660195). No generator
+/// state is carried between draws, so the numbers a neuron or synapse gets do not depend on which
+/// thread (or GPU lane) asks, nor in which order.
+/// </summary>
+public static class CounterRng
+{
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Streams: one per purpose, so that draws of different purposes never coincide.</summary>
+    public const ulong InitialPotentialStream = 1;
+
+    /// <summary>First Poisson stream; stimulus i uses <c>PoissonStream + i</c>.</summary>
+    public const ulong PoissonStream = 1_000;
+
+    /// <summary>First connectivity stream; projection i uses <c>ProjectionStream + 4 i</c> (+1 for weights and delays).</summary>
+    public const ulong ProjectionStream = 1_000_000;
+
+    /// <summary>The SplitMix64 output function: a bijective 64-bit mix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>Key of a (seed, stream) pair.</summary>
+    public static ulong StreamKey(ulong seed, ulong stream) => Mix(Mix(seed + Golden) ^ Mix(stream * Golden + 0x632BE59BD9B4E019UL));
+
+    /// <summary>Derives a sub-key (e.g. per step or per neuron) from a key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SubKey(ulong key, ulong index) => Mix(key ^ Mix(index + Golden));
+
+    /// <summary>The <paramref name="counter"/>-th 64-bit value of the sequence of <paramref name="key"/>
+    /// (a SplitMix64 sequence seeded by the key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong At(ulong key, ulong counter) => Mix(key + (counter + 1) * Golden);
+
+    /// <summary>Uniform in [0, 1) from the top 53 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Uniform(ulong bits) => (bits >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Integer in [0, n) from 32 random bits (Lemire's multiply-shift; bias ≤ n / 2³²).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Below(uint bits, int n) => (int)(((ulong)bits * (uint)n) >> 32);
+
+    /// <summary>Two independent standard normals from 64 random bits (Box–Muller on two 32-bit uniforms).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double First, double Second) Normals(ulong bits)
+    {
+        var u1 = ((bits >> 32) + 1) * (1.0 / 4294967296.0);
+        var u2 = (uint)bits * (1.0 / 4294967296.0);
+        var r = Math.Sqrt(-2.0 * Math.Log(u1));
+        var (sin, cos) = Math.SinCos(2.0 * Math.PI * u2);
+        return (r * cos, r * sin);
+    }
+}

@@ -1,0 +1,84 @@
+namespace DigitalBrain.Simulation.Engine.Cpu;
+
+/// <summary>
+/// The synapses onto one partition's targets, in CSR grouped by global source: row s holds
+/// <c>RowStart[s] .. RowStart[s+1]</c> in three parallel arrays (local target int, weight float, delay
+/// steps byte: 9 bytes per synapse). Within a row, synapses keep their generation order (projection,
+/// then synapse key), so the order in which one target's inputs are summed never depends on partitioning.
+/// </summary>
+internal sealed class PartitionSynapses
+{
+    private PartitionSynapses(int[] rowStart, int[] target, float[] weight, byte[] delay, int maxDelay)
+    {
+        (RowStart, Target, Weight, Delay, MaxDelaySteps) = (rowStart, target, weight, delay, maxDelay);
+    }
+
+    public int[] RowStart { get; }
+    public int[] Target { get; }
+    public float[] Weight { get; }
+    public byte[] Delay { get; }
+    public int MaxDelaySteps { get; }
+    public long Count => Target.Length;
+    public long Bytes => (long)RowStart.Length * sizeof(int) + Count * (sizeof(int) + sizeof(float) + sizeof(byte));
+
+    /// <summary>Two passes over the generator: count per source, then fill.</summary>
+    public static PartitionSynapses Build(IReadOnlyList<ProjectionPlan> plans, int neuronCount, int lo, int hi, CancellationToken ct)
+    {
+        var counter = new CountingSink(new int[neuronCount + 1]);
+        foreach (var plan in plans)
+        {
+            ct.ThrowIfCancellationRequested();
+            SynapseEnumerator.Enumerate(plan, lo, hi, ref counter);
+        }
+
+        var rowStart = counter.Counts;
+        long total = 0;
+        for (var s = 0; s < neuronCount; s++)
+        {
+            var c = rowStart[s];
+            rowStart[s] = (int)total;
+            total += c;
+            if (total > int.MaxValue)
+            {
+                throw new NotSupportedException("One partition holds more than 2³¹ − 1 synapses; use more threads.");
+            }
+        }
+
+        rowStart[neuronCount] = (int)total;
+        var filler = new FillingSink((int[])rowStart.Clone(), new int[total], new float[total], new byte[total], lo);
+        foreach (var plan in plans)
+        {
+            ct.ThrowIfCancellationRequested();
+            filler.Sampler = plan.Sampler;
+            SynapseEnumerator.Enumerate(plan, lo, hi, ref filler);
+        }
+
+        return new PartitionSynapses(rowStart, filler.Target, filler.Weight, filler.Delay, filler.MaxDelay);
+    }
+
+    private struct CountingSink(int[] counts) : ISynapseSink
+    {
+        public readonly int[] Counts = counts;
+
+        public readonly void Add(int source, int target, ulong key) => Counts[source]++;
+    }
+
+    private struct FillingSink(int[] cursor, int[] target, float[] weight, byte[] delay, int lo) : ISynapseSink
+    {
+        public readonly int[] Target = target;
+        public readonly float[] Weight = weight;
+        public readonly byte[] Delay = delay;
+        public SynapseSampler? Sampler;
+        public int MaxDelay;
+
+        public void Add(int source, int target, ulong key)
+        {
+            var pos = cursor[source]++;
+            var (w, d) = Sampler!.Draw(key);
+            Target[pos] = target - lo;
+            Weight[pos] = w;
+            Delay[pos] = d;
+            MaxDelay = Math.Max(MaxDelay, d);
+        }
+    }
+}
