@@ -26,21 +26,19 @@ public sealed class RunAnalysis
         {
             var spikes = output.Populations[i];
             spikeCount += spikes.TimesMs.Length;
-            var stats = SpikeStatistics.Of(spikes, output.RecordedMs, binMs);
+            var stats = SpikeStatistics.Compute(spikes, output.RecordedMs, binMs);
             populations.Add(new RunPopulationResult
             {
                 Population = spikes.Name,
                 Order = i,
                 Size = spikes.Size,
                 RecordedNeurons = spikes.RecordedNeurons,
-                RateHz = stats.MeanRateHz,
+                RateHz = stats.RateHz,
                 RateSdHz = stats.RateSdHz,
-                CvIsi = double.IsFinite(stats.MeanCvIsi) ? stats.MeanCvIsi : null,
-                Synchrony = double.IsFinite(stats.FanoFactor) ? stats.FanoFactor : null,
+                CvIsi = double.IsFinite(stats.CvIsi) ? stats.CvIsi : null,
+                Synchrony = double.IsFinite(stats.Synchrony) ? stats.Synchrony : null,
                 BinMs = binMs,
-                RateSeries = stats.RateSeriesHz,
-                NeuronRates = stats.NeuronRatesHz,
-                NeuronCvs = stats.NeuronCvIsi,
+                RateSeries = [.. stats.RateSeriesHz.Select(r => (float)r)],
                 SpikeSample = Sample(spikes, spec.ResolutionMs),
             });
             for (var start = 0; start < spikes.TimesMs.Length; start += ChunkSpikes)

@@ -1,3 +1,4 @@
+using DigitalBrain.Core.Runs;
 using DigitalBrain.Web.Hosting;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -30,6 +31,10 @@ public static class HangfireSetup
                 InvisibilityTimeout = invisibility,
                 QueuePollInterval = TimeSpan.FromMilliseconds(500),
             }));
+        services.AddSingleton<RunLifecycle>();
+        services.AddSingleton<RunAnalysis>();
+        services.AddSingleton<RunQueue>();
+        services.AddTransient<SimulationJob>();
 
         if (NodeRoleConfiguration.Read(configuration) is NodeRole.All or NodeRole.Worker)
         {

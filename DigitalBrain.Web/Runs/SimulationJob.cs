@@ -12,7 +12,7 @@ namespace DigitalBrain.Web.Runs;
 /// refuses to touch a finished run. A worker killed mid-run leaves the job to be fetched again
 /// after the invisibility timeout; that attempt starts over and stores the results once.
 /// </summary>
-public sealed class SimulationJob(RunLifecycle lifecycle, SimulationBackends backends, RunAnalysis analysis,
+public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
     IConfiguration configuration, ILogger<SimulationJob> logger)
 {
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -29,7 +29,7 @@ public sealed class SimulationJob(RunLifecycle lifecycle, SimulationBackends bac
         try
         {
             var spec = SpecForRun(claim);
-            var backend = backends.Select(claim.Backend);
+            var backend = SimulationBackends.Create(claim.Backend, line => logger.LogInformation("Run {RunId}: {Line}", runId, line));
             var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, Threads: 0, claim.Backend);
             var output = await Task.Factory.StartNew(
                 () => backend.Run(spec, options, reporter, userCancel.Token),
