@@ -1,4 +1,10 @@
 using DigitalBrain.Core.Accounts;
+using DigitalBrain.Core.Catalogue;
+using DigitalBrain.Core.Curation;
+using DigitalBrain.Core.Estimates;
+using DigitalBrain.Core.Models;
+using DigitalBrain.Core.Structure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,8 +12,22 @@ namespace DigitalBrain.Core.Data;
 
 /// <summary>The one database context. Each entity is configured by its own
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> in its feature folder.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<BrainModel> BrainModels => Set<BrainModel>();
+    public DbSet<ModelMember> ModelMembers => Set<ModelMember>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Layer> Layers => Set<Layer>();
+    public DbSet<Population> Populations => Set<Population>();
+    public DbSet<Projection> Projections => Set<Projection>();
+    public DbSet<ParameterDefinition> ParameterDefinitions => Set<ParameterDefinition>();
+    public DbSet<Reference> References => Set<Reference>();
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<EntryAudit> EntryAudits => Set<EntryAudit>();
+    public DbSet<CollectiveEstimate> CollectiveEstimates => Set<CollectiveEstimate>();
+    /// <summary>ASP.NET Core Data Protection keys, so cookies survive restarts and work across web nodes.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

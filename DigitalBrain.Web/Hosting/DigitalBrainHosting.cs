@@ -15,6 +15,7 @@ public static class DigitalBrainHosting
         var connectionString = builder.Configuration.GetConnectionString(DatabaseBootstrap.ConnectionStringName)!;
         builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(connectionString,
             npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddDigitalBrainCore();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -90,6 +90,654 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalBrain.Core.Catalogue.ParameterDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppliesTo")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BoundedByResolution")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DefaultMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("MaxValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ValueKind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ParameterDefinitions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ParameterDefinitions_AppliesTo", "\"AppliesTo\" BETWEEN 1 AND 7");
+
+                            t.HasCheckConstraint("CK_ParameterDefinitions_DefaultMethod", "\"DefaultMethod\" BETWEEN 1 AND 7");
+
+                            t.HasCheckConstraint("CK_ParameterDefinitions_Key", "\"Key\" ~ '^[a-z][a-z0-9_]*$'");
+
+                            t.HasCheckConstraint("CK_ParameterDefinitions_Range", "\"MinValue\" > '-Infinity'::float8 AND \"MaxValue\" < 'Infinity'::float8 AND \"MinValue\" <= \"MaxValue\"");
+
+                            t.HasCheckConstraint("CK_ParameterDefinitions_Unit", "length(btrim(\"Unit\")) > 0");
+
+                            t.HasCheckConstraint("CK_ParameterDefinitions_ValueKind", "\"ValueKind\" IN (1, 2, 3)");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Curation.Entry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("N")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("ParameterDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PopulationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReviewState")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedById")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Sd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Sem")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("SetAs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Species")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ParameterDefinitionId");
+
+                    b.HasIndex("PopulationId");
+
+                    b.HasIndex("ProjectionId");
+
+                    b.HasIndex("ReferenceId");
+
+                    b.HasIndex("ModelId", "ParameterDefinitionId");
+
+                    b.HasIndex("RegionId", "PopulationId", "ProjectionId", "ParameterDefinitionId");
+
+                    b.ToTable("Entries", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Entries_Finite", "(\"Value\" IS NULL OR (\"Value\" > '-Infinity'::float8 AND \"Value\" < 'Infinity'::float8)) AND (\"Min\" IS NULL OR (\"Min\" > '-Infinity'::float8 AND \"Min\" < 'Infinity'::float8)) AND (\"Max\" IS NULL OR (\"Max\" > '-Infinity'::float8 AND \"Max\" < 'Infinity'::float8)) AND (\"Sd\" IS NULL OR (\"Sd\" > '-Infinity'::float8 AND \"Sd\" < 'Infinity'::float8)) AND (\"Sem\" IS NULL OR (\"Sem\" > '-Infinity'::float8 AND \"Sem\" < 'Infinity'::float8))");
+
+                            t.HasCheckConstraint("CK_Entries_MinLeMax", "\"Min\" IS NULL OR \"Max\" IS NULL OR \"Min\" <= \"Max\"");
+
+                            t.HasCheckConstraint("CK_Entries_OneTarget", "num_nonnulls(\"RegionId\", \"PopulationId\", \"ProjectionId\") = 1");
+
+                            t.HasCheckConstraint("CK_Entries_ReviewState", "\"ReviewState\" IN (1, 2, 3)");
+
+                            t.HasCheckConstraint("CK_Entries_SetAs", "\"SetAs\" IN (1, 2, 3)");
+
+                            t.HasCheckConstraint("CK_Entries_Spread", "(\"Sd\" IS NULL OR \"Sd\" >= 0) AND (\"Sem\" IS NULL OR \"Sem\" >= 0) AND (\"N\" IS NULL OR \"N\" >= 1)");
+
+                            t.HasCheckConstraint("CK_Entries_ValueOrRange", "(\"Value\" IS NOT NULL AND \"Min\" IS NULL AND \"Max\" IS NULL) OR (\"Value\" IS NULL AND \"Min\" IS NOT NULL AND \"Max\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Curation.EntryAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("ModelId", "At");
+
+                    b.ToTable("EntryAudits", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EntryAudits_Action", "\"Action\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_EntryAudits_Snapshots", "\"BeforeJson\" IS NOT NULL OR \"AfterJson\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Curation.Reference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("CitationKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Doi")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Pmid")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitationKey")
+                        .IsUnique()
+                        .HasFilter("\"Doi\" IS NULL AND \"Pmid\" IS NULL");
+
+                    b.HasIndex("Doi")
+                        .IsUnique()
+                        .HasFilter("\"Doi\" IS NOT NULL");
+
+                    b.HasIndex("Pmid")
+                        .IsUnique()
+                        .HasFilter("\"Pmid\" IS NOT NULL");
+
+                    b.ToTable("References", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_References_Doi", "\"Doi\" IS NULL OR (\"Doi\" ~ '^10\\.[0-9]{4,9}/\\S+$' AND \"Doi\" = lower(\"Doi\"))");
+
+                            t.HasCheckConstraint("CK_References_Identified", "\"Doi\" IS NOT NULL OR \"Pmid\" IS NOT NULL OR length(btrim(\"Citation\")) > 0");
+
+                            t.HasCheckConstraint("CK_References_Pmid", "\"Pmid\" IS NULL OR \"Pmid\" ~ '^[1-9][0-9]{0,8}$'");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Estimates.CollectiveEstimate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("CiHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CiLow")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<Guid[]>("EntryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MethodChosenById")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.PrimitiveCollection<Guid[]>("OutlierEntryIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<int>("ParameterDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PinReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PinnedById")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("PinnedValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("PopulationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("RangeMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RangeMin")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ReferenceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Sd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("ParameterDefinitionId");
+
+                    b.HasIndex("PopulationId");
+
+                    b.HasIndex("ProjectionId");
+
+                    b.HasIndex("RegionId", "PopulationId", "ProjectionId", "ParameterDefinitionId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("RegionId", "PopulationId", "ProjectionId", "ParameterDefinitionId"), false);
+
+                    b.ToTable("CollectiveEstimates", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CollectiveEstimates_Counts", "\"EntryCount\" >= 0 AND \"ReferenceCount\" >= 0 AND \"ReferenceCount\" <= \"EntryCount\"");
+
+                            t.HasCheckConstraint("CK_CollectiveEstimates_Finite", "(\"Value\" IS NULL OR (\"Value\" > '-Infinity'::float8 AND \"Value\" < 'Infinity'::float8)) AND (\"RangeMin\" IS NULL OR (\"RangeMin\" > '-Infinity'::float8 AND \"RangeMin\" < 'Infinity'::float8)) AND (\"RangeMax\" IS NULL OR (\"RangeMax\" > '-Infinity'::float8 AND \"RangeMax\" < 'Infinity'::float8)) AND (\"Sd\" IS NULL OR (\"Sd\" > '-Infinity'::float8 AND \"Sd\" < 'Infinity'::float8)) AND (\"Min\" IS NULL OR (\"Min\" > '-Infinity'::float8 AND \"Min\" < 'Infinity'::float8)) AND (\"Max\" IS NULL OR (\"Max\" > '-Infinity'::float8 AND \"Max\" < 'Infinity'::float8)) AND (\"CiLow\" IS NULL OR (\"CiLow\" > '-Infinity'::float8 AND \"CiLow\" < 'Infinity'::float8)) AND (\"CiHigh\" IS NULL OR (\"CiHigh\" > '-Infinity'::float8 AND \"CiHigh\" < 'Infinity'::float8)) AND (\"PinnedValue\" IS NULL OR (\"PinnedValue\" > '-Infinity'::float8 AND \"PinnedValue\" < 'Infinity'::float8))");
+
+                            t.HasCheckConstraint("CK_CollectiveEstimates_Method", "\"Method\" BETWEEN 1 AND 7");
+
+                            t.HasCheckConstraint("CK_CollectiveEstimates_OneTarget", "num_nonnulls(\"RegionId\", \"PopulationId\", \"ProjectionId\") = 1");
+
+                            t.HasCheckConstraint("CK_CollectiveEstimates_PinHasReason", "(\"PinnedValue\" IS NULL) = (\"PinReason\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Models.BrainModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique();
+
+                    b.ToTable("BrainModels", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BrainModels_Name", "length(btrim(\"Name\")) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Models.ModelMember", b =>
+                {
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ModelId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ModelMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ModelMembers_Role", "\"Role\" IN (1, 2, 3)");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Layer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Layers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Layers_Name", "length(btrim(\"Name\")) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Population", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CellType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("LayerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NeuronModel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LayerId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("ModelId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Populations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Populations_Name", "length(btrim(\"Name\")) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Projection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConnectionRule")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Receptor")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SourcePopulationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SynapseType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("TargetPopulationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("TargetPopulationId");
+
+                    b.HasIndex("SourcePopulationId", "TargetPopulationId", "Receptor")
+                        .IsUnique();
+
+                    b.ToTable("Projections", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Projections_Receptor", "\"Receptor\" IN (1, 2)");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Region", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DeclaredCellTypeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DeclaredLayerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Regions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Regions_DeclaredCounts", "(\"DeclaredLayerCount\" IS NULL OR \"DeclaredLayerCount\" >= 0) AND (\"DeclaredCellTypeCount\" IS NULL OR \"DeclaredCellTypeCount\" >= 0)");
+
+                            t.HasCheckConstraint("CK_Regions_Name", "length(btrim(\"Name\")) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -222,6 +870,169 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalBrain.Core.Curation.Entry", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Catalogue.ParameterDefinition", "Parameter")
+                        .WithMany()
+                        .HasForeignKey("ParameterDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Structure.Population", null)
+                        .WithMany()
+                        .HasForeignKey("PopulationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DigitalBrain.Core.Structure.Projection", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DigitalBrain.Core.Curation.Reference", "Reference")
+                        .WithMany()
+                        .HasForeignKey("ReferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Structure.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Parameter");
+
+                    b.Navigation("Reference");
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Curation.EntryAudit", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Estimates.CollectiveEstimate", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Catalogue.ParameterDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("ParameterDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Structure.Population", null)
+                        .WithMany()
+                        .HasForeignKey("PopulationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DigitalBrain.Core.Structure.Projection", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DigitalBrain.Core.Structure.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Models.ModelMember", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Layer", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Structure.Region", null)
+                        .WithMany("Layers")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Population", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Structure.Layer", null)
+                        .WithMany()
+                        .HasForeignKey("LayerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Structure.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Projection", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Structure.Population", null)
+                        .WithMany()
+                        .HasForeignKey("SourcePopulationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Structure.Population", null)
+                        .WithMany()
+                        .HasForeignKey("TargetPopulationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Region", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -271,6 +1082,16 @@ namespace DigitalBrain.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Models.BrainModel", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Structure.Region", b =>
+                {
+                    b.Navigation("Layers");
                 });
 #pragma warning restore 612, 618
         }

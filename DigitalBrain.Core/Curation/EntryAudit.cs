@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DigitalBrain.Core.Curation;
+
+public enum AuditAction
+{
+    Added = 1,
+    Edited = 2,
+    Deleted = 3,
+    Reviewed = 4,
+}
+
+/// <summary>One change to one entry: who, when, and the entry as JSON before and after. No foreign
+/// key to the entry, so the history outlives a deleted entry.</summary>
+public sealed class EntryAudit
+{
+    public long Id { get; set; }
+    public Guid EntryId { get; set; }
+    public Guid ModelId { get; set; }
+    public AuditAction Action { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string? BeforeJson { get; set; }
+    public string? AfterJson { get; set; }
+}
+
+public sealed class EntryAuditConfiguration : IEntityTypeConfiguration<EntryAudit>
+{
+    public void Configure(EntityTypeBuilder<EntryAudit> builder)
+    {
+        builder.ToTable("EntryAudits", t =>
+        {
+            t.HasCheckConstraint("CK_EntryAudits_Action", "\"Action\" BETWEEN 1 AND 4");
+            t.HasCheckConstraint("CK_EntryAudits_Snapshots", "\"BeforeJson\" IS NOT NULL OR \"AfterJson\" IS NOT NULL");
+        });
+        builder.Property(a => a.BeforeJson).HasColumnType("jsonb");
+        builder.Property(a => a.AfterJson).HasColumnType("jsonb");
+        builder.HasIndex(a => a.EntryId);
+        builder.HasIndex(a => new { a.ModelId, a.At });
+        builder.HasOne<Models.BrainModel>().WithMany().HasForeignKey(a => a.ModelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

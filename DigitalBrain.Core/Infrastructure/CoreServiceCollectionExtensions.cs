@@ -1,0 +1,27 @@
+using DigitalBrain.Core.Catalogue;
+using DigitalBrain.Core.Curation;
+using DigitalBrain.Core.Estimates;
+using DigitalBrain.Core.Infrastructure;
+using DigitalBrain.Core.Models;
+using DigitalBrain.Core.Seeding;
+using DigitalBrain.Core.Structure;
+
+// In the DI namespace, as ASP.NET Core's own Add* extensions are, so hosts need no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers Core's feature services (stateless singletons over the context factory)
+    /// and its startup seeder. Needs <c>AddDbContextFactory&lt;AppDbContext&gt;</c>.</summary>
+    public static IServiceCollection AddDigitalBrainCore(this IServiceCollection services)
+    {
+        services.AddSingleton<BrainModelService>();
+        services.AddSingleton<StructureService>();
+        services.AddSingleton<CatalogueService>();
+        services.AddSingleton<ReferenceService>();
+        services.AddSingleton<EntryService>();
+        services.AddSingleton<EstimateService>();
+        services.AddSingleton<IStartupSeeder, CurationSeeder>();
+        return services;
+    }
+}
