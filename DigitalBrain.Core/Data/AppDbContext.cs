@@ -3,6 +3,8 @@ using DigitalBrain.Core.Catalogue;
 using DigitalBrain.Core.Curation;
 using DigitalBrain.Core.Estimates;
 using DigitalBrain.Core.Models;
+using DigitalBrain.Core.Runs;
+using DigitalBrain.Core.Versions;
 using DigitalBrain.Core.Structure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +27,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<EntryAudit> EntryAudits => Set<EntryAudit>();
     public DbSet<CollectiveEstimate> CollectiveEstimates => Set<CollectiveEstimate>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
+    public DbSet<RunPopulationResult> RunPopulationResults => Set<RunPopulationResult>();
+    public DbSet<RunSpikeChunk> RunSpikeChunks => Set<RunSpikeChunk>();
     /// <summary>ASP.NET Core Data Protection keys, so cookies survive restarts and work across web nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -23,6 +23,7 @@ public sealed class SimulationRunConfiguration : IEntityTypeConfiguration<Simula
         builder.Property(r => r.BackendUsed).HasMaxLength(40);
         builder.Property(r => r.CreatedById).HasMaxLength(450);
         builder.HasIndex(r => new { r.BrainModelId, r.CreatedAt });
+        builder.HasOne<Models.BrainModel>().WithMany().HasForeignKey(r => r.BrainModelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Versions.ModelVersion>().WithMany().HasForeignKey(r => r.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany<RunPopulationResult>().WithOne().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany<RunSpikeChunk>().WithOne().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using DigitalBrain.Core.Data;
 using DigitalBrain.Core.Live;
+using DigitalBrain.Core.Models;
 using DigitalBrain.Core.Versions;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,115 +14,127 @@ namespace DigitalBrain.Core.Runs;
 /// </summary>
 public sealed class RunLifecycle(IDbContextFactory<AppDbContext> factory)
 {
+    /// <summary>A run whose worker wrote progress this recently is alive: a second fetch of its job
+    /// (which sliding invisibility should already prevent) leaves it alone. Workers write progress
+    /// twice a second; the Hangfire invisibility timeout that re-offers a dead worker's job is longer.</summary>
+    public static readonly TimeSpan LiveLease = TimeSpan.FromSeconds(10);
+
     public static string Topic(Guid runId) => $"run:{runId}";
 
     public static string ModelRunsTopic(Guid modelId) => $"model-runs:{modelId}";
 
     /// <summary>Starts an attempt. Null when there is nothing to do: the run is final, or it has
     /// used up its attempts (then it is marked failed here).</summary>
-    public async Task<RunClaim?> ClaimAsync(Guid runId, int maxAttempts, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await LockAsync(db, runId, ct);
-        if (run is null || run.Status.IsFinal())
-            return null;
-        if (run.CancelRequested)
+    public Task<RunClaim?> ClaimAsync(Guid runId, int maxAttempts, CancellationToken ct) =>
+        WriteTransaction.RunAsync<RunClaim?>(factory, async db =>
         {
-            Finish(run, RunStatus.Cancelled, null);
+            var run = await LockAsync(db, runId, ct);
+            if (run is null || run.Status.IsFinal())
+                return null;
+            if (run.Status != RunStatus.Queued && DateTimeOffset.UtcNow - run.UpdatedAt < LiveLease)
+                return null; // another worker is running it right now and reporting progress
+            if (run.CancelRequested)
+            {
+                Finish(run, RunStatus.Cancelled, null);
+                await SaveAndAnnounceAsync(db, run, ct);
+                return null;
+            }
+            run.Attempts++;
+            if (run.Attempts > maxAttempts)
+            {
+                Finish(run, RunStatus.Failed, $"The run stopped its worker {maxAttempts} times (crash or kill) and was given up.");
+                await SaveAndAnnounceAsync(db, run, ct);
+                return null;
+            }
+            run.Status = RunStatus.Building;
+            run.Progress = 0;
+            run.SimulatedMs = 0;
+            run.StartedAt ??= DateTimeOffset.UtcNow;
+            var version = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == run.ModelVersionId, ct);
             await SaveAndAnnounceAsync(db, run, ct);
-            await tx.CommitAsync(ct);
-            return null;
-        }
-        run.Attempts++;
-        if (run.Attempts > maxAttempts)
-        {
-            Finish(run, RunStatus.Failed, $"The run stopped its worker {maxAttempts} times (crash or kill) and was given up.");
-            await SaveAndAnnounceAsync(db, run, ct);
-            await tx.CommitAsync(ct);
-            return null;
-        }
-        run.Status = RunStatus.Building;
-        run.Progress = 0;
-        run.SimulatedMs = 0;
-        run.StartedAt ??= DateTimeOffset.UtcNow;
-        var version = await db.Set<ModelVersion>().AsNoTracking().SingleAsync(v => v.Id == run.ModelVersionId, ct);
-        await SaveAndAnnounceAsync(db, run, ct);
-        await tx.CommitAsync(ct);
-        return new RunClaim(run.Id, run.BrainModelId, version.SpecJson, run.SimulateMs, run.PresimMs, run.Seed, run.Scale, run.Backend, run.Attempts);
-    }
+            return new RunClaim(run.Id, run.BrainModelId, version.SpecJson, run.SimulateMs, run.PresimMs, run.Seed, run.Scale, run.Backend, run.Attempts);
+        }, ct);
 
     /// <summary>Writes live progress; returns true when a user asked to cancel.</summary>
-    public async Task<bool> ReportProgressAsync(Guid runId, RunStatus phase, double fraction, double simulatedMs,
-        double wallSeconds, double? etaSeconds, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await LockAsync(db, runId, ct);
-        if (run is null || run.Status.IsFinal())
-            return true;
-        run.Status = phase;
-        run.Progress = Math.Clamp(fraction, 0, 1);
-        run.SimulatedMs = simulatedMs;
-        run.WallSeconds = wallSeconds;
-        run.EtaSeconds = etaSeconds;
-        await SaveAndAnnounceAsync(db, run, ct);
-        await tx.CommitAsync(ct);
-        return run.CancelRequested;
-    }
+    public Task<bool> ReportProgressAsync(Guid runId, RunStatus phase, double fraction, double simulatedMs,
+        double wallSeconds, double? etaSeconds, CancellationToken ct) =>
+        WriteTransaction.RunAsync(factory, async db =>
+        {
+            var run = await LockAsync(db, runId, ct);
+            if (run is null || run.Status.IsFinal())
+                return true;
+            run.Status = phase;
+            run.Progress = Math.Clamp(fraction, 0, 1);
+            run.SimulatedMs = simulatedMs;
+            run.WallSeconds = wallSeconds;
+            run.EtaSeconds = etaSeconds;
+            await SaveAndAnnounceAsync(db, run, ct);
+            return run.CancelRequested;
+        }, ct);
 
     /// <summary>Stores the outcome exactly once: a second call for a finished run changes nothing.</summary>
-    public async Task<bool> CompleteAsync(Guid runId, RunOutcome outcome, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await LockAsync(db, runId, ct);
-        if (run is null || run.Status.IsFinal())
-            return false;
-        // A killed earlier attempt never commits partial rows (everything is in this one
-        // transaction), but clear defensively so a retry can never duplicate.
-        await db.Set<RunPopulationResult>().Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
-        await db.Set<RunSpikeChunk>().Where(c => c.RunId == runId).ExecuteDeleteAsync(ct);
-        foreach (var population in outcome.Populations)
-            population.RunId = runId;
-        foreach (var chunk in outcome.SpikeChunks)
-            chunk.RunId = runId;
-        db.AddRange(outcome.Populations);
-        db.AddRange(outcome.SpikeChunks);
-        run.BackendUsed = outcome.Backend;
-        run.Threads = outcome.Threads;
-        run.Neurons = outcome.Neurons;
-        run.Synapses = outcome.Synapses;
-        run.BuildSeconds = outcome.BuildSeconds;
-        run.SimulateSeconds = outcome.SimulateSeconds;
-        run.RealTimeFactor = outcome.RealTimeFactor;
-        run.PeakMemoryBytes = outcome.PeakMemoryBytes;
-        run.SpikeCount = outcome.SpikeCount;
-        run.SpikesTruncated = outcome.SpikesTruncated;
-        run.Progress = 1;
-        run.SimulatedMs = run.PresimMs + run.SimulateMs;
-        run.EtaSeconds = 0;
-        Finish(run, RunStatus.Succeeded, null);
-        await SaveAndAnnounceAsync(db, run, ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
+    public Task<bool> CompleteAsync(Guid runId, RunOutcome outcome, CancellationToken ct) =>
+        WriteTransaction.RunAsync(factory, async db =>
+        {
+            var run = await LockAsync(db, runId, ct);
+            if (run is null || run.Status.IsFinal())
+                return false;
+            // A killed earlier attempt never commits partial rows (everything is in this one
+            // transaction), but clear defensively so a retry can never duplicate.
+            await db.RunPopulationResults.Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
+            await db.RunSpikeChunks.Where(c => c.RunId == runId).ExecuteDeleteAsync(ct);
+            foreach (var population in outcome.Populations)
+                population.RunId = runId;
+            foreach (var chunk in outcome.SpikeChunks)
+                chunk.RunId = runId;
+            db.AddRange(outcome.Populations);
+            db.AddRange(outcome.SpikeChunks);
+            run.BackendUsed = outcome.Backend;
+            run.Threads = outcome.Threads;
+            run.Neurons = outcome.Neurons;
+            run.Synapses = outcome.Synapses;
+            run.BuildSeconds = outcome.BuildSeconds;
+            run.SimulateSeconds = outcome.SimulateSeconds;
+            run.RealTimeFactor = outcome.RealTimeFactor;
+            run.PeakMemoryBytes = outcome.PeakMemoryBytes;
+            run.SpikeCount = outcome.SpikeCount;
+            run.SpikesTruncated = outcome.SpikesTruncated;
+            run.Progress = 1;
+            run.SimulatedMs = run.PresimMs + run.SimulateMs;
+            run.EtaSeconds = 0;
+            Finish(run, RunStatus.Succeeded, null);
+            await SaveAndAnnounceAsync(db, run, ct);
+            return true;
+        }, ct);
+
+    /// <summary>Asks a run to stop: a queued run is cancelled at once, a running one by its worker
+    /// within a second. Returns false when the run had already finished.</summary>
+    public Task<bool> RequestCancelAsync(Guid runId, CancellationToken ct) =>
+        WriteTransaction.RunAsync(factory, async db =>
+        {
+            var run = await LockAsync(db, runId, ct) ?? throw new NotFoundException($"Run {runId} does not exist.");
+            if (run.Status.IsFinal())
+                return false;
+            run.CancelRequested = true;
+            if (run.Status == RunStatus.Queued)
+                Finish(run, RunStatus.Cancelled, null);
+            await SaveAndAnnounceAsync(db, run, ct);
+            return true;
+        }, ct);
 
     public Task FailAsync(Guid runId, string error, CancellationToken ct) => FinishAsync(runId, RunStatus.Failed, error, ct);
 
     public Task MarkCancelledAsync(Guid runId, CancellationToken ct) => FinishAsync(runId, RunStatus.Cancelled, null, ct);
 
-    private async Task FinishAsync(Guid runId, RunStatus status, string? error, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await LockAsync(db, runId, ct);
-        if (run is null || run.Status.IsFinal())
-            return;
-        Finish(run, status, error);
-        await SaveAndAnnounceAsync(db, run, ct);
-        await tx.CommitAsync(ct);
-    }
+    private Task FinishAsync(Guid runId, RunStatus status, string? error, CancellationToken ct) =>
+        WriteTransaction.RunAsync(factory, async db =>
+        {
+            var run = await LockAsync(db, runId, ct);
+            if (run is null || run.Status.IsFinal())
+                return;
+            Finish(run, status, error);
+            await SaveAndAnnounceAsync(db, run, ct);
+        }, ct);
 
     private static void Finish(SimulationRun run, RunStatus status, string? error)
     {
@@ -131,7 +144,7 @@ public sealed class RunLifecycle(IDbContextFactory<AppDbContext> factory)
     }
 
     private static Task<SimulationRun?> LockAsync(AppDbContext db, Guid runId, CancellationToken ct) =>
-        db.Set<SimulationRun>()
+        db.SimulationRuns
             .FromSql($"SELECT * FROM \"SimulationRuns\" WHERE \"Id\" = {runId} FOR UPDATE")
             .SingleOrDefaultAsync(ct);
 

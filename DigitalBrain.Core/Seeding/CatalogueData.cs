@@ -54,6 +54,7 @@ internal static class CatalogueData
         D("connection_probability", Connectivity, "Connection probability", "1", 0, 1, Proj),
         D("in_degree", Connectivity, "In-degree (synapses per target neuron)", "synapses", 0, 1e6, Proj),
         D("external_in_degree", Connectivity, "External (background) in-degree", "synapses", 0, 1e6, Pop),
+        D("background_weight", Connectivity, "Background synaptic weight (PSC amplitude)", "pA", 0, 100_000, Pop),
         D("synaptic_weight", Connectivity, "Synaptic weight (PSC amplitude)", "pA", -100_000, 100_000, Proj),
         D("synaptic_weight_sd", Connectivity, "Synaptic weight SD", "pA", 0, 100_000, Proj),
         D("delay", Connectivity, "Synaptic delay", "ms", 0.1, 1000, Proj, boundedByResolution: true),

@@ -83,6 +83,8 @@ internal static class MicrocircuitSeed
         b.Entry(target, "tau_syn_in", Microcircuit.TauSynMs, paper, ModelMethod);
         b.Entry(target, "external_in_degree", Microcircuit.ExternalIndegrees[i], paper, ModelMethod);
         b.Entry(target, "background_rate", Microcircuit.BackgroundRateHz, paper, ModelMethod);
+        b.Entry(target, "background_weight", Microcircuit.ExcitatoryPspMv * Microcircuit.PscOverPsp(Microcircuit.CapacitancePf, Microcircuit.TauMembraneMs, Microcircuit.TauSynMs),
+            paper, ModelMethod, "PSC amplitude of the 0.15 mV excitatory PSP, as for recurrent excitatory synapses.");
         b.Entry(target, "firing_rate", Microcircuit.FullScaleRatesHz[i], nest, NestMethod,
             "Rate of the full-scale model simulated with NEST, not an experimental measurement.");
     }

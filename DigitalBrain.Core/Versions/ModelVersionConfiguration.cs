@@ -12,6 +12,7 @@ public sealed class ModelVersionConfiguration : IEntityTypeConfiguration<ModelVe
         builder.Property(v => v.SpecJson).HasColumnType("text");
         builder.Property(v => v.CreatedById).HasMaxLength(450);
         builder.Property(v => v.Note).HasMaxLength(2000);
+        builder.HasOne<Models.BrainModel>().WithMany().HasForeignKey(v => v.BrainModelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => new { v.BrainModelId, v.Number }).IsUnique();
         builder.HasIndex(v => new { v.BrainModelId, v.ContentHash });
     }

@@ -29,7 +29,7 @@ public sealed class CurationSeederTests(PostgresFixture postgres)
 
         await using var db = await factory.CreateDbContextAsync(ct);
         Assert.Equal(2, await db.BrainModels.CountAsync(ct));
-        Assert.Equal(30, await db.ParameterDefinitions.CountAsync(ct));
+        Assert.Equal(31, await db.ParameterDefinitions.CountAsync(ct));
         Assert.Equal(await db.Entries.CountAsync(ct), await db.EntryAudits.CountAsync(ct));
         Assert.Equal(await db.Entries.CountAsync(ct), await db.CollectiveEstimates.SumAsync(e => e.EntryCount, ct));
         TestContext.Current.SendDiagnosticMessage($"seed: first {first.TotalMilliseconds:F0} ms, second {second.TotalMilliseconds:F0} ms");
@@ -53,7 +53,7 @@ public sealed class CurationSeederTests(PostgresFixture postgres)
         Assert.Equal(["L2/3", "L4", "L5", "L6"], structure.Regions.Single().Layers.Select(l => l.Name));
         var probabilities = Microcircuit.ConnectionProbabilities;
         Assert.Equal(probabilities.Cast<double>().Count(p => p > 0), structure.Projections.Count);
-        Assert.Equal(8 * 12 + structure.Projections.Count * 6, entries.Count);
+        Assert.Equal(8 * 13 + structure.Projections.Count * 6, entries.Count);
         Assert.All(entries.Where(e => e.ParameterKey != "firing_rate"), e => Assert.Equal("10.1093/cercor/bhs358", e.Reference.Doi));
         Assert.Equal(77_169, entries.Where(e => e.ParameterKey == "neuron_count").Sum(e => e.Value));
 

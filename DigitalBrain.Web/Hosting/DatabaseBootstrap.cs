@@ -28,7 +28,6 @@ public static class DatabaseBootstrap
     /// line) when the database cannot be reached.</summary>
     public static async Task<bool> PrepareAsync(WebApplication app)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DigitalBrain.Startup");
         var connectionString = app.Configuration.GetConnectionString(ConnectionStringName)!;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         try
@@ -40,7 +39,9 @@ public static class DatabaseBootstrap
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
-            logger.LogCritical("Database {Database} on {Host}:{Port} is unreachable: {Reason}", builder.Database, builder.Host, builder.Port, ex.Message);
+            // Straight to stderr, not through the logger: its queue may not be flushed before the
+            // process exits, and this one line is all the operator needs.
+            await Console.Error.WriteLineAsync($"DigitalBrain cannot start: database {builder.Database} on {builder.Host}:{builder.Port} is unreachable ({ex.Message}).");
             return false;
         }
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();

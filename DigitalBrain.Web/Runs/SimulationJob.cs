@@ -16,7 +16,6 @@ public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
     IConfiguration configuration, ILogger<SimulationJob> logger)
 {
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisableConcurrentExecution(timeoutInSeconds: 10)]
     public async Task ExecuteAsync(Guid runId, CancellationToken jobToken)
     {
         var maxAttempts = configuration.GetValue("DigitalBrain:Worker:MaxAttempts", 3);

@@ -554,6 +554,215 @@ namespace DigitalBrain.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DigitalBrain.Core.Runs.RunPopulationResult", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Population")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("BinMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CvIsi")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<float[]>("NeuronCvs")
+                        .IsRequired()
+                        .HasColumnType("real[]");
+
+                    b.PrimitiveCollection<float[]>("NeuronRates")
+                        .IsRequired()
+                        .HasColumnType("real[]");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RateHz")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RateSdHz")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<float[]>("RateSeries")
+                        .IsRequired()
+                        .HasColumnType("real[]");
+
+                    b.Property<int>("RecordedNeurons")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("SpikeSample")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<double?>("Synchrony")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RunId", "Population");
+
+                    b.ToTable("RunPopulationResults", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Runs.RunSpikeChunk", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Population")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("SpikeCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "Population", "Index");
+
+                    b.ToTable("RunSpikeChunks", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Runs.SimulationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Backend")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("BackendUsed")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("BrainModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("BuildSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<double?>("EtaSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("Neurons")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PeakMemoryBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("PresimMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("RealTimeFactor")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Scale")
+                        .HasColumnType("double precision");
+
+                    b.Property<decimal>("Seed")
+                        .HasColumnType("numeric(20,0)");
+
+                    b.Property<double>("SimulateMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("SimulateSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SimulatedMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("SpikeCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SpikesTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("Synapses")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Threads")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("WallSeconds")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("BrainModelId", "CreatedAt");
+
+                    b.ToTable("SimulationRuns", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SimulationRuns_PresimMs", "\"PresimMs\" >= 0 AND \"PresimMs\" <= 3600000");
+
+                            t.HasCheckConstraint("CK_SimulationRuns_Progress", "\"Progress\" >= 0 AND \"Progress\" <= 1");
+
+                            t.HasCheckConstraint("CK_SimulationRuns_Scale", "\"Scale\" > 0 AND \"Scale\" <= 1");
+
+                            t.HasCheckConstraint("CK_SimulationRuns_SimulateMs", "\"SimulateMs\" > 0 AND \"SimulateMs\" <= 3600000");
+                        });
+                });
+
             modelBuilder.Entity("DigitalBrain.Core.Structure.Layer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -716,6 +925,62 @@ namespace DigitalBrain.Core.Data.Migrations
                             t.HasCheckConstraint("CK_Regions_DeclaredCounts", "(\"DeclaredLayerCount\" IS NULL OR \"DeclaredLayerCount\" >= 0) AND (\"DeclaredCellTypeCount\" IS NULL OR \"DeclaredCellTypeCount\" >= 0)");
 
                             t.HasCheckConstraint("CK_Regions_Name", "length(btrim(\"Name\")) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Versions.ModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrainModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("NeuronCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PopulationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrainModelId", "ContentHash");
+
+                    b.HasIndex("BrainModelId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ModelVersions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ModelVersions_Number", "\"Number\" >= 1");
                         });
                 });
 
@@ -974,6 +1239,39 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("DigitalBrain.Core.Runs.RunPopulationResult", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Runs.SimulationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Runs.RunSpikeChunk", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Runs.SimulationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Runs.SimulationRun", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("BrainModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Versions.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DigitalBrain.Core.Structure.Layer", b =>
                 {
                     b.HasOne("DigitalBrain.Core.Structure.Region", null)
@@ -1029,6 +1327,15 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
                         .WithMany()
                         .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Versions.ModelVersion", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("BrainModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

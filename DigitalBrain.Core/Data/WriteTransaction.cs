@@ -2,7 +2,7 @@ using DigitalBrain.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace DigitalBrain.Core.Estimates;
+namespace DigitalBrain.Core.Data;
 
 /// <summary>Runs a write in one transaction on a fresh context, retrying the whole unit when
 /// PostgreSQL reports a serialization failure or deadlock (the body must be re-runnable: it
