@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReferenceService>();
         services.AddSingleton<EntryService>();
         services.AddSingleton<EstimateService>();
+        services.AddSingleton<CoverageService>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
         return services;
     }
