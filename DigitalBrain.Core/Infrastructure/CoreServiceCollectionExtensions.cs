@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EntryService>();
         services.AddSingleton<EstimateService>();
         services.AddSingleton<DigitalBrain.Core.Versions.VersionService>();
+        services.AddSingleton<CoverageService>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
         return services;
     }

@@ -17,6 +17,9 @@ public sealed class CurationSeederTests(PostgresFixture postgres)
     public async Task Seeding_twice_builds_the_demo_models_once_and_fast()
     {
         var ct = TestContext.Current.CancellationToken;
+        // A throwaway seed first, so the timing below is the seed's own work, not EF's one-off
+        // model building and query compilation in this process.
+        await new CurationSeeder(PostgresFixture.CreateFactory(await postgres.CreateDatabaseAsync("warm"))).SeedAsync(ct);
         var factory = PostgresFixture.CreateFactory(await postgres.CreateDatabaseAsync("seed"));
         var seeder = new CurationSeeder(factory);
 
@@ -32,9 +35,10 @@ public sealed class CurationSeederTests(PostgresFixture postgres)
         Assert.Equal(31, await db.ParameterDefinitions.CountAsync(ct));
         Assert.Equal(await db.Entries.CountAsync(ct), await db.EntryAudits.CountAsync(ct));
         Assert.Equal(await db.Entries.CountAsync(ct), await db.CollectiveEstimates.SumAsync(e => e.EntryCount, ct));
-        TestContext.Current.SendDiagnosticMessage($"seed: first {first.TotalMilliseconds:F0} ms, second {second.TotalMilliseconds:F0} ms");
-        Assert.True(first < TimeSpan.FromSeconds(5), $"First seed took {first}.");
-        Assert.True(second < TimeSpan.FromSeconds(1), $"Second seed took {second}.");
+        TestContext.Current.TestOutputHelper!.WriteLine($"seed of an empty database: {first.TotalMilliseconds:F0} ms; again: {second.TotalMilliseconds:F0} ms");
+        // Generous bounds: CI shares two cores between several test processes.
+        Assert.True(first < TimeSpan.FromSeconds(5), $"Seeding an empty database took {first}.");
+        Assert.True(second < TimeSpan.FromSeconds(1), $"Seeding a seeded database took {second}.");
     }
 
     [Fact]
@@ -89,6 +93,11 @@ public sealed class CurationSeederTests(PostgresFixture postgres)
         Assert.Equal((7, 21), (structure.Regions[1].DeclaredLayerCount!.Value, structure.Regions[1].DeclaredCellTypeCount!.Value));
         Assert.Empty(structure.Populations);
         Assert.All(structure.Regions, r => Assert.Empty(r.Layers));
+        var coverage = await new CoverageService(factory).GetAsync(Anyone, model.Id, ct);
+        Assert.Equal(7, coverage.FilledParameters);
+        Assert.Equal([(5, 0, 19, 0), (7, 0, 21, 0)], coverage.Structure.Where(g => g.RegionName is "M1" or "S1")
+            .Select(g => (g.DeclaredLayers!.Value, g.DefinedLayers, g.DeclaredCellTypes!.Value, g.DefinedPopulations)));
+        Assert.Contains(coverage.Structure, g => g.RegionName == "BG" && g.DeclaredCellTypes == 5);
         var reference = await db.Entries.Where(e => e.ModelId == model.Id).Select(e => e.Reference!).Distinct().SingleAsync(ct);
         Assert.Null(reference.Doi);
         Assert.Contains("Gutierrez", reference.Citation);
