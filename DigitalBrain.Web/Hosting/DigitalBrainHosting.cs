@@ -1,4 +1,5 @@
 using DigitalBrain.Core.Data;
+using DigitalBrain.Web.Accounts;
 using DigitalBrain.Web.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -16,6 +17,7 @@ public static class DigitalBrainHosting
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddDigitalBrainAccounts();
         return builder;
     }
 
@@ -23,9 +25,11 @@ public static class DigitalBrainHosting
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapDigitalBrainAccounts();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("DigitalBrain listening on {Urls}", string.Join(", ", app.Urls)));
