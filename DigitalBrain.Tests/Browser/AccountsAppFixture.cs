@@ -29,8 +29,13 @@ public sealed class AccountsAppFixture(PostgresFixture postgres) : IAsyncLifetim
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_app is null)
+            return;
+        // The server's side of any browser failure: kept next to the screenshots.
+        var logs = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDirectory)!, "logs");
+        Directory.CreateDirectory(logs);
+        await File.WriteAllTextAsync(Path.Combine(logs, "accounts-app.log"), _app.Log);
+        await _app.DisposeAsync();
     }
 }
 

@@ -29,6 +29,6 @@ public sealed class ShellHttpTests(AccountsAppFixture fixture)
     {
         using var response = await fixture.App.Client.GetAsync(new Uri("/account/logout", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -1,6 +1,7 @@
 using DigitalBrain.Core.Data;
 using DigitalBrain.Web.Accounts;
 using DigitalBrain.Web.Components;
+using DigitalBrain.Web.Components.Shell;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -17,6 +18,7 @@ public static class DigitalBrainHosting
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddDigitalBrainShell();
         builder.AddDigitalBrainAccounts();
         return builder;
     }
@@ -25,7 +27,7 @@ public static class DigitalBrainHosting
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseDigitalBrainStatusPages();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
