@@ -21,7 +21,9 @@ public sealed class AccountsBrowserTests(BrowserFixture browser, AccountsAppFixt
         await Expect(AccountPages.UserMenuButton(page, "Ada Researcher")).ToBeVisibleAsync();
 
         await LogOutThroughTheUserMenuAsync(page, "Ada Researcher");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).First).ToBeVisibleAsync();
+        // From the interactive home page through the app bar: the static login page must take over.
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.Locator("#login-email")).ToBeVisibleAsync();
 
         await AccountPages.LogInAsync(page, email, password);
         await Expect(AccountPages.UserMenuButton(page, "Ada Researcher")).ToBeVisibleAsync();
