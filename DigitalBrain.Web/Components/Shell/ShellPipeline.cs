@@ -4,13 +4,13 @@ namespace DigitalBrain.Web.Components.Shell;
 
 public static class ShellPipeline
 {
-    /// <summary>Browser tests run DigitalBrain.Web.dll from the test project's output in the
-    /// "Testing" environment, where ASP.NET Core does not turn on static web assets by itself (only
-    /// Development does): without this, MudBlazor's CSS/JS and blazor.web.js would be 404s there.
-    /// Published output has no runtime manifest, and this is never reached in production.</summary>
+    /// <summary>Serves static web assets (MudBlazor's CSS/JS, blazor.web.js, wwwroot) from build
+    /// output outside Development too: <c>./run.sh</c> runs the built app in Production and the
+    /// browser tests run it as "Testing", and ASP.NET Core turns static web assets on by itself only
+    /// in Development. Published output has no runtime manifest, so there this does nothing.</summary>
     public static WebApplicationBuilder AddDigitalBrainShell(this WebApplicationBuilder builder)
     {
-        if (builder.Environment.IsEnvironment("Testing"))
+        if (!builder.Environment.IsDevelopment())
             builder.WebHost.UseStaticWebAssets();
         return builder;
     }
