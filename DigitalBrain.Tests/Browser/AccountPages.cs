@@ -29,6 +29,26 @@ internal static class AccountPages
     public static ILocator UserMenuButton(IPage page, string displayName) =>
         page.GetByRole(AriaRole.Button, new() { Name = displayName });
 
+    /// <summary>Opens the user menu. A click that lands while the circuit is still attaching its
+    /// handlers is lost, so a menu that did not open is clicked again (at most three times).</summary>
+    public static async Task OpenUserMenuAsync(IPage page, string displayName)
+    {
+        var menuContent = page.GetByTestId("user-menu-name");
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await UserMenuButton(page, displayName).ClickAsync();
+            try
+            {
+                await menuContent.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // Try again.
+            }
+        }
+    }
+
     public static string UniqueEmail(string who) => $"{who}.{Guid.NewGuid():N}@example.org";
 
     private static async Task SubmitAsync(IPage page, string testId)

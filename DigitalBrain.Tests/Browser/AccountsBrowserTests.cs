@@ -88,8 +88,7 @@ public sealed class AccountsBrowserTests(BrowserFixture browser, AccountsAppFixt
 
         await AccountPages.LogInAsync(page, AccountsAppFixture.AdminEmail, AccountsAppFixture.AdminPassword);
 
-        var menu = AccountPages.UserMenuButton(page, AccountsAppFixture.AdminDisplayName);
-        await menu.ClickAsync();
+        await AccountPages.OpenUserMenuAsync(page, AccountsAppFixture.AdminDisplayName);
         await Expect(page.GetByTestId("user-menu-name")).ToHaveTextAsync(AccountsAppFixture.AdminDisplayName);
         await Expect(page.Locator(".mud-popover-open .mud-chip", new() { HasText = "admin" })).ToBeVisibleAsync();
     }
@@ -109,7 +108,10 @@ public sealed class AccountsBrowserTests(BrowserFixture browser, AccountsAppFixt
         await page.GotoAsync("/");
         var lightBackground = await BodyBackgroundAsync(page);
         // The interactive toggle (a MudBlazor button) appears once the circuit is up.
-        await page.Locator("button.mud-icon-button[data-testid=dark-mode-toggle]").ClickAsync();
+        var toggle = page.Locator("button.mud-icon-button[data-testid=dark-mode-toggle]");
+        await toggle.ClickAsync();
+        // The label flips only after the cookie has been written (the toggle awaits the JS call).
+        await Expect(toggle).ToHaveAttributeAsync("aria-label", "Switch to light mode");
         await page.ReloadAsync();
         var darkBackground = await BodyBackgroundAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "home-dark");
@@ -123,7 +125,7 @@ public sealed class AccountsBrowserTests(BrowserFixture browser, AccountsAppFixt
 
     private static async Task LogOutThroughTheUserMenuAsync(IPage page, string displayName)
     {
-        await AccountPages.UserMenuButton(page, displayName).ClickAsync();
+        await AccountPages.OpenUserMenuAsync(page, displayName);
         await page.RunAndWaitForResponseAsync(
             () => page.GetByTestId("logout").ClickAsync(),
             response => response.Request.Method == "POST");

@@ -34,6 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Generous waits: CI machines are shared and a loaded one renders slowly; a passing
+        // expectation returns as soon as it holds, so this costs nothing when all is well.
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     public async ValueTask DisposeAsync()
