@@ -1,7 +1,10 @@
 using DigitalBrain.Core.Data;
+using DigitalBrain.Web.Accounts;
 using DigitalBrain.Web.Components;
+using DigitalBrain.Web.Components.Shell;
 using DigitalBrain.Web.Live;
 using DigitalBrain.Web.Runs;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -15,6 +18,7 @@ public static class DigitalBrainHosting
         var connectionString = builder.Configuration.GetConnectionString(DatabaseBootstrap.ConnectionStringName)!;
         builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(connectionString,
             npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddDataProtection().SetApplicationName("DigitalBrain").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddDigitalBrainCore();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -22,20 +26,27 @@ public static class DigitalBrainHosting
         builder.Services.AddSingleton<ChangeListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
         builder.Services.AddSimulationQueue(builder.Configuration);
+        builder.AddDigitalBrainShell();
+        builder.AddDigitalBrainAccounts();
         return builder;
     }
 
     public static WebApplication UseDigitalBrain(this WebApplication app)
     {
+        app.MapHealthChecks("/healthz");
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("DigitalBrain ({Role}) listening on {Urls}", NodeRoleConfiguration.Read(app.Configuration), string.Join(", ", app.Urls)));
+        if (NodeRoleConfiguration.Read(app.Configuration) == NodeRole.Worker)
+            return app; // a worker serves its health check and runs jobs, nothing else
+
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseDigitalBrainStatusPages();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
         app.MapSimulationQueueDashboard();
+        app.MapDigitalBrainAccounts();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.Lifetime.ApplicationStarted.Register(() =>
-            app.Logger.LogInformation("DigitalBrain listening on {Urls}", string.Join(", ", app.Urls)));
         return app;
     }
 }
