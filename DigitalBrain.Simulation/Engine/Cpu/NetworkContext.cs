@@ -74,7 +74,7 @@ internal sealed class NetworkContext
             var resting = Layout.Constants[p].RestingMv;
             for (var g = Layout.Offsets[p]; g < Layout.Offsets[p + 1]; g++)
             {
-                var z = d.Sd > 0 ? CounterRng.Normals(CounterRng.At(key, (ulong)g)).First : 0;
+                var z = d.Sd > 0 ? CounterRng.Normals(key, (ulong)g).First : 0;
                 State.V[g] = d.Mean + d.Sd * z - resting;
             }
         }

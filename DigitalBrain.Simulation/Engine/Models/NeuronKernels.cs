@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitalBrain.Simulation.Spec;
 
 namespace DigitalBrain.Simulation.Engine.Models;
@@ -40,6 +41,7 @@ public static class NeuronKernels
             _ => throw new NotSupportedException($"Neuron model {c.Model} has no kernel."),
         };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepPscExp(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
@@ -81,6 +83,7 @@ public static class NeuronKernels
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepPscAlpha(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
@@ -118,6 +121,7 @@ public static class NeuronKernels
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepPscDelta(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
@@ -147,6 +151,7 @@ public static class NeuronKernels
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepCondExp(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
