@@ -66,19 +66,20 @@ public static class CounterRng
     /// <summary>Two independent standard normals from the sequence of <paramref name="key"/> at
     /// <paramref name="counter"/>, by Marsaglia's polar method (Marsaglia &amp; Bray 1964): u, v uniform on
     /// (−1, 1) from the two 32-bit halves, redrawn (from sub-keys of <paramref name="key"/>) until
-    /// 0 &lt; s = u² + v² &lt; 1; then u·√(−2 ln s / s) and v·√(−2 ln s / s).</summary>
+    /// 0 &lt; s = u² + v² &lt; 1; then u·√(−2 ln s / s) and v·√(−2 ln s / s). Computed in single precision:
+    /// the values become float weights and whole-step delays, and 32-bit uniforms limit them anyway.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (double First, double Second) Normals(ulong key, ulong counter)
+    public static (float First, float Second) Normals(ulong key, ulong counter)
     {
         var bits = At(key, counter);
         for (ulong attempt = 1; ; attempt++)
         {
-            var u = (int)(uint)(bits >> 32) * (1.0 / 2147483648.0) + (0.5 / 2147483648.0);
-            var v = (int)(uint)bits * (1.0 / 2147483648.0) + (0.5 / 2147483648.0);
+            var u = ((int)(uint)(bits >> 32) + 0.5f) * (1.0f / 2147483648.0f);
+            var v = ((int)(uint)bits + 0.5f) * (1.0f / 2147483648.0f);
             var s = u * u + v * v;
-            if (s < 1.0)
+            if (s < 1.0f && s > 0f)
             {
-                var f = Math.Sqrt(-2.0 * Math.Log(s) / s);
+                var f = MathF.Sqrt(-2.0f * MathF.Log(s) / s);
                 return (u * f, v * f);
             }
 

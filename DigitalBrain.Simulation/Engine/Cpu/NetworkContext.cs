@@ -41,11 +41,18 @@ internal sealed class NetworkContext
         }
 
         VoltageTargets = [.. targets];
+        SingleReceptor = Layout.Constants.All(c =>
+            c.Model == NeuronModel.IafPscDelta ||
+            (c.Model is NeuronModel.IafPscExp or NeuronModel.IafPscAlpha && c.TauSynExMs == c.TauSynInMs));
         VoltageSamples = [.. targets.Select(_ => new List<float>())];
         InitialisePotentials(spec);
     }
 
     public NetworkLayout Layout { get; }
+
+    /// <summary>True when every population filters excitatory and inhibitory input identically
+    /// (current-based with τ_syn,ex = τ_syn,in, or delta synapses), so one summed input suffices.</summary>
+    public bool SingleReceptor { get; }
     public NeuronState State { get; }
     public DeterministicInputs Inputs { get; }
     public PoissonPlan[] Poisson { get; }

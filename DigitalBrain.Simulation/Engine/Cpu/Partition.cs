@@ -7,8 +7,10 @@ namespace DigitalBrain.Simulation.Engine.Cpu;
 /// <summary>
 /// The neurons [Lo, Hi) one worker thread owns: it integrates them, owns their ring buffers and the
 /// synapses onto them, and is the only writer of all three. Ring buffer layout: slot-major,
-/// <c>Ring[(slot · 2 + receptor) · N + local]</c> with receptor 0 for w ≥ 0 and 1 for w &lt; 0
-/// (the weight's sign bit), slot = step mod 2^k &gt; max delay.
+/// <c>Ring[(slot · R + receptor) · N + local]</c>, slot = step mod (max delay + 1). With R = 2 the
+/// receptor is the weight's sign bit (excitatory w ≥ 0, inhibitory w &lt; 0); when every population
+/// filters both receptors identically (<see cref="NetworkContext.SingleReceptor"/>) R = 1 and inputs are
+/// summed at once, halving the buffer that the random writes of spike delivery touch.
 /// </summary>
 internal sealed class Partition
 {
@@ -17,7 +19,8 @@ internal sealed class Partition
     private readonly double[] _exIn;
     private readonly double[] _inIn;
     private readonly int[] _scratch;
-    private readonly int _mask;
+    private readonly int _slots;
+    private readonly int _receptors;
     private readonly (int Recorder, int Neuron, long Interval)[] _voltages;
 
     public Partition(NetworkContext net, int lo, int hi, PartitionSynapses synapses)
@@ -25,9 +28,9 @@ internal sealed class Partition
         _net = net;
         (Lo, Hi, Synapses) = (lo, hi, synapses);
         var n = hi - lo;
-        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)synapses.MaxDelaySteps + 1);
-        _mask = slots - 1;
-        Ring = new float[(long)slots * 2 * n];
+        _slots = synapses.MaxDelaySteps + 1;
+        _receptors = net.SingleReceptor ? 1 : 2;
+        Ring = new float[(long)_slots * _receptors * n];
         _exIn = new double[n];
         _inIn = new double[n];
         SpikeBuffers = [new int[n], new int[n]];
@@ -69,17 +72,24 @@ internal sealed class Partition
     public void Update(long t)
     {
         var n = Hi - Lo;
-        var slot = (int)(t & _mask);
-        var ex = Ring.AsSpan(slot * 2 * n, n);
-        var inh = Ring.AsSpan((slot * 2 + 1) * n, n);
+        var slot = (int)(t % _slots);
+        var ex = Ring.AsSpan(slot * _receptors * n, n);
         for (var i = 0; i < n; i++)
         {
             _exIn[i] = ex[i];
-            _inIn[i] = inh[i];
         }
 
         ex.Clear();
-        inh.Clear();
+        if (_receptors == 2)
+        {
+            var inh = Ring.AsSpan((slot * 2 + 1) * n, n);
+            for (var i = 0; i < n; i++)
+            {
+                _inIn[i] = inh[i];
+            }
+
+            inh.Clear();
+        }
         var parity = (int)(t & 1);
         var buffer = SpikeBuffers[parity];
         var count = 0;
@@ -92,17 +102,18 @@ internal sealed class Partition
             {
                 if (t >= plan.StartStep)
                 {
-                    AddPoisson(plan, t, first, length, plan.Weight >= 0 ? _exIn.AsSpan(offset, length) : _inIn.AsSpan(offset, length));
+                    AddPoisson(plan, t, first, length, plan.Weight >= 0 || _receptors == 1 ? _exIn.AsSpan(offset, length) : _inIn.AsSpan(offset, length));
                 }
             }
 
             var (spikeEx, spikeIn) = _net.Inputs.Spikes(population, t);
             if (spikeEx != 0 || spikeIn != 0)
             {
+                var inTarget = _receptors == 1 ? _exIn : _inIn;
                 for (var i = offset; i < offset + length; i++)
                 {
                     _exIn[i] += spikeEx;
-                    _inIn[i] += spikeIn;
+                    inTarget[i] += spikeIn;
                 }
             }
 
@@ -179,14 +190,14 @@ internal sealed class Partition
     {
         var n = Hi - Lo;
         var parity = (int)(t & 1);
-        var mask = _mask;
+        var slots = _slots;
         fixed (int* rowStart = Synapses.RowStart)
         fixed (int* target = Synapses.Target)
         fixed (float* weight = Synapses.Weight)
         fixed (byte* delay = Synapses.Delay)
         fixed (float* ring = Ring)
         {
-            var now = (int)(t & mask);
+            var now = (int)(t % slots);
             foreach (var source in all)
             {
                 var spikes = source.SpikeBuffers[parity];
@@ -194,13 +205,27 @@ internal sealed class Partition
                 for (var j = 0; j < count; j++)
                 {
                     var s = spikes[j];
-                    var end = rowStart[s + 1];
-                    for (var k = rowStart[s]; k < end; k++)
+                    int k = rowStart[s], end = rowStart[s + 1];
+                    if (_receptors == 1)
                     {
-                        var w = weight[k];
-                        var receptor = (int)(BitConverter.SingleToUInt32Bits(w) >> 31);
-                        var slot = (now + delay[k]) & mask;
-                        ring[((slot << 1) + receptor) * n + target[k]] += w;
+                        for (; k < end; k++)
+                        {
+                            // delay ≤ max delay < slots, so one wrap suffices.
+                            var slot = now + delay[k];
+                            slot -= slot >= slots ? slots : 0;
+                            ring[slot * n + target[k]] += weight[k];
+                        }
+                    }
+                    else
+                    {
+                        for (; k < end; k++)
+                        {
+                            var w = weight[k];
+                            var receptor = (int)(BitConverter.SingleToUInt32Bits(w) >> 31);
+                            var slot = now + delay[k];
+                            slot -= slot >= slots ? slots : 0;
+                            ring[(slot * 2 + receptor) * n + target[k]] += w;
+                        }
                     }
                 }
             }

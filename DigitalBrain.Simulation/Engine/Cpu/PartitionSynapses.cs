@@ -77,7 +77,7 @@ internal sealed class PartitionSynapses
     /// source (stably, so a row's order stays the generation order) before being written.</summary>
     private sealed class Filler
     {
-        private const int Chunk = 1 << 20;
+        private const int Chunk = 1 << 21;
         private readonly int[] _cursor;
         private readonly int[] _histogram;
         private readonly int _lo;

@@ -9,7 +9,7 @@ namespace DigitalBrain.Simulation.Engine.Cpu;
 internal sealed class SynapseSampler
 {
     public const int MaxDelaySteps = byte.MaxValue;
-    private readonly double _wMean, _wSd, _dMean, _dSd, _h;
+    private readonly double _wMean, _wSd, _dMean, _dSd, _h, _perStep;
     private readonly ulong _key;
     private readonly bool _constant;
     private readonly float _constantWeight;
@@ -18,6 +18,7 @@ internal sealed class SynapseSampler
     public SynapseSampler(SynapseSpec synapse, double h, ulong key, string name)
     {
         (_wMean, _wSd, _dMean, _dSd, _h, _key) = (synapse.Weight.Mean, synapse.Weight.Sd, synapse.DelayMs.Mean, synapse.DelayMs.Sd, h, key);
+        _perStep = 1.0 / h;
         if (!double.IsFinite(_wMean) || !double.IsFinite(_wSd) || _wSd < 0 || !double.IsFinite(_dMean) || !double.IsFinite(_dSd) || _dSd < 0)
         {
             throw new ArgumentException($"Projection {name}: weight and delay must be finite with SD ≥ 0.", nameof(synapse));
@@ -65,7 +66,7 @@ internal sealed class SynapseSampler
     private byte ToSteps(double ms)
     {
         // NEST's ld_round: ⌊ms/h + 0.5⌋ (ms > 0 here).
-        var steps = Math.Max(1, (long)(ms / _h + 0.5));
+        var steps = Math.Max(1, (long)(ms * _perStep + 0.5));
         return steps > MaxDelaySteps
             ? throw new NotSupportedException($"A delay of {ms} ms exceeds {MaxDelaySteps} steps.")
             : (byte)steps;
