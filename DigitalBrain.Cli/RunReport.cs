@@ -21,6 +21,8 @@ internal static class RunReport
             w.WriteNumber("synapses", output.Synapses);
             w.WriteNumber("build_s", output.BuildSeconds);
             w.WriteNumber("sim_s", output.SimulateSeconds);
+            w.WriteNumber("build_cpu_s", output.BuildCpuSeconds);
+            w.WriteNumber("sim_cpu_s", output.SimulateCpuSeconds);
             WriteNumberOrNull(w, "rtf", output.RealTimeFactor);
             w.WriteNumber("peak_rss_bytes", output.PeakRssBytes);
             WriteNumberOrNull(w, "bytes_per_synapse", output.BytesPerSynapse);
@@ -51,6 +53,7 @@ internal static class RunReport
         var text = new StringBuilder();
         text.AppendLine(string.Create(c, $"backend {output.Backend}, {output.Threads} threads, {output.Neurons} neurons, {output.Synapses} synapses"));
         text.AppendLine(string.Create(c, $"build {output.BuildSeconds:F2} s, simulate {output.SimulateSeconds:F2} s for {output.RecordedMs:F0} ms (RTF {output.RealTimeFactor:F3})"));
+        text.AppendLine(string.Create(c, $"cpu time: build {output.BuildCpuSeconds:F2} s, simulate {output.SimulateCpuSeconds:F2} s (all threads; load average {LoadAverage()})"));
         text.AppendLine(string.Create(c, $"peak RSS {output.PeakRssBytes / 1e9:F3} GB, connectivity {output.BytesPerSynapse:F2} bytes/synapse"));
         text.AppendLine(reference is null ? "population      n   rate_hz  sd_hz  cv_isi  synchrony" : "population      n   rate_hz  sd_hz  cv_isi  synchrony  reference  deviation");
         for (var i = 0; i < stats.Count; i++)
@@ -67,6 +70,9 @@ internal static class RunReport
 
         return text.ToString();
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double value)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace DigitalBrain.Simulation.Engine;
 
@@ -10,7 +11,10 @@ namespace DigitalBrain.Simulation.Engine;
 /// </summary>
 public static class CounterRng
 {
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const ulong Golden = GoldenGamma;
+
+    /// <summary>The SplitMix64 increment (2⁶⁴/φ, odd).</summary>
+    public const ulong GoldenGamma = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Streams: one per purpose, so that draws of different purposes never coincide.</summary>
     public const ulong InitialPotentialStream = 1;
@@ -28,6 +32,15 @@ public static class CounterRng
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    /// <summary><see cref="Mix(ulong)"/> of eight values at once (bit-identical).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * Vector512.Create(0x94D049BB133111EBUL);
+        return z ^ Vector512.ShiftRightLogical(z, 31);
     }
 
     /// <summary>Key of a (seed, stream) pair.</summary>
@@ -50,14 +63,27 @@ public static class CounterRng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Below(uint bits, int n) => (int)(((ulong)bits * (uint)n) >> 32);
 
-    /// <summary>Two independent standard normals from 64 random bits (Box–Muller on two 32-bit uniforms).</summary>
+    /// <summary>Two independent standard normals from the sequence of <paramref name="key"/> at
+    /// <paramref name="counter"/>, by Marsaglia's polar method (Marsaglia &amp; Bray 1964): u, v uniform on
+    /// (−1, 1) from the two 32-bit halves, redrawn (from sub-keys of <paramref name="key"/>) until
+    /// 0 &lt; s = u² + v² &lt; 1; then u·√(−2 ln s / s) and v·√(−2 ln s / s). Computed in single precision:
+    /// the values become float weights and whole-step delays, and 32-bit uniforms limit them anyway.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (double First, double Second) Normals(ulong bits)
+    public static (float First, float Second) Normals(ulong key, ulong counter)
     {
-        var u1 = ((bits >> 32) + 1) * (1.0 / 4294967296.0);
-        var u2 = (uint)bits * (1.0 / 4294967296.0);
-        var r = Math.Sqrt(-2.0 * Math.Log(u1));
-        var (sin, cos) = Math.SinCos(2.0 * Math.PI * u2);
-        return (r * cos, r * sin);
+        var bits = At(key, counter);
+        for (ulong attempt = 1; ; attempt++)
+        {
+            var u = ((int)(uint)(bits >> 32) + 0.5f) * (1.0f / 2147483648.0f);
+            var v = ((int)(uint)bits + 0.5f) * (1.0f / 2147483648.0f);
+            var s = u * u + v * v;
+            if (s < 1.0f && s > 0f)
+            {
+                var f = MathF.Sqrt(-2.0f * MathF.Log(s) / s);
+                return (u * f, v * f);
+            }
+
+            bits = At(SubKey(key, attempt ^ 0x5DEECE66DUL), counter);
+        }
     }
 }

@@ -21,10 +21,12 @@ public sealed class CpuBackend : ISimulationBackend
         var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
         progress?.Report(new SimulationProgress(SimulationPhase.Building, 0, 0));
         var clock = Stopwatch.StartNew();
+        var cpu = CpuSeconds();
         var presimSteps = (long)Math.Round(options.PresimMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
         var simSteps = (long)Math.Round(options.SimulateMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
         var network = CpuNetwork.Build(spec, threads, presimSteps, ct);
         var buildSeconds = clock.Elapsed.TotalSeconds;
+        var buildCpu = CpuSeconds() - cpu;
         progress?.Report(new SimulationProgress(SimulationPhase.Building, 1, 0));
 
         var total = presimSteps + simSteps;
@@ -41,8 +43,10 @@ public sealed class CpuBackend : ISimulationBackend
         // The warm-up is not timed: the real-time factor is that of the recorded part, as in NEST's example.
         network.Run(presimSteps, Report, ct);
         clock.Restart();
+        cpu = CpuSeconds();
         network.Run(simSteps, done => Report(presimSteps + done), ct);
         var simulateSeconds = clock.Elapsed.TotalSeconds;
+        var simulateCpu = CpuSeconds() - cpu;
         progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs));
 
         return new SimulationOutput(
@@ -51,7 +55,15 @@ public sealed class CpuBackend : ISimulationBackend
             CollectSpikes(network), CollectVoltages(network))
         {
             ConnectivityBytes = network.ConnectivityBytes,
+            BuildCpuSeconds = buildCpu,
+            SimulateCpuSeconds = simulateCpu,
         };
+    }
+
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static List<PopulationSpikes> CollectSpikes(CpuNetwork network)

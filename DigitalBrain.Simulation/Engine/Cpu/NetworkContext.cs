@@ -41,11 +41,18 @@ internal sealed class NetworkContext
         }
 
         VoltageTargets = [.. targets];
+        SingleReceptor = Layout.Constants.All(c =>
+            c.Model == NeuronModel.IafPscDelta ||
+            (c.Model is NeuronModel.IafPscExp or NeuronModel.IafPscAlpha && c.TauSynExMs == c.TauSynInMs));
         VoltageSamples = [.. targets.Select(_ => new List<float>())];
         InitialisePotentials(spec);
     }
 
     public NetworkLayout Layout { get; }
+
+    /// <summary>True when every population filters excitatory and inhibitory input identically
+    /// (current-based with τ_syn,ex = τ_syn,in, or delta synapses), so one summed input suffices.</summary>
+    public bool SingleReceptor { get; }
     public NeuronState State { get; }
     public DeterministicInputs Inputs { get; }
     public PoissonPlan[] Poisson { get; }
@@ -74,7 +81,7 @@ internal sealed class NetworkContext
             var resting = Layout.Constants[p].RestingMv;
             for (var g = Layout.Offsets[p]; g < Layout.Offsets[p + 1]; g++)
             {
-                var z = d.Sd > 0 ? CounterRng.Normals(CounterRng.At(key, (ulong)g)).First : 0;
+                var z = d.Sd > 0 ? CounterRng.Normals(key, (ulong)g).First : 0;
                 State.V[g] = d.Mean + d.Sd * z - resting;
             }
         }

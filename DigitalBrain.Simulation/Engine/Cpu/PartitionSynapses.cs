@@ -45,15 +45,17 @@ internal sealed class PartitionSynapses
         }
 
         rowStart[neuronCount] = (int)total;
-        var filler = new FillingSink((int[])rowStart.Clone(), new int[total], new float[total], new byte[total], lo);
+        var filler = new FillingSink(new Filler(rowStart, (int)total, lo));
         foreach (var plan in plans)
         {
             ct.ThrowIfCancellationRequested();
-            filler.Sampler = plan.Sampler;
+            filler.State.Sampler = plan.Sampler;
             SynapseEnumerator.Enumerate(plan, lo, hi, ref filler);
+            filler.State.Flush();
         }
 
-        return new PartitionSynapses(rowStart, filler.Target, filler.Weight, filler.Delay, filler.MaxDelay);
+        var f = filler.State;
+        return new PartitionSynapses(rowStart, f.Target, f.Weight, f.Delay, f.MaxDelay);
     }
 
     private struct CountingSink(int[] counts) : ISynapseSink
@@ -63,22 +65,112 @@ internal sealed class PartitionSynapses
         public readonly void Add(int source, int target, ulong key) => Counts[source]++;
     }
 
-    private struct FillingSink(int[] cursor, int[] target, float[] weight, byte[] delay, int lo) : ISynapseSink
+    private readonly struct FillingSink(Filler state) : ISynapseSink
     {
-        public readonly int[] Target = target;
-        public readonly float[] Weight = weight;
-        public readonly byte[] Delay = delay;
-        public SynapseSampler? Sampler;
-        public int MaxDelay;
+        public readonly Filler State = state;
 
+        public void Add(int source, int target, ulong key) => State.Add(source, target, key);
+    }
+
+    /// <summary>Writes synapses into their rows. Pairs arrive in random source order; writing each at once
+    /// would cost three cache misses per synapse, so they are buffered in chunks and counting-sorted by
+    /// source (stably, so a row's order stays the generation order) before being written.</summary>
+    private sealed class Filler
+    {
+        private const int Chunk = 1 << 21;
+        private readonly int[] _cursor;
+        private readonly int[] _histogram;
+        private readonly int _lo;
+        private readonly int[] _source = new int[Chunk];
+        private readonly int[] _target = new int[Chunk];
+        private readonly ulong[] _key = new ulong[Chunk];
+        private readonly int[] _sortedTarget = new int[Chunk];
+        private readonly ulong[] _sortedKey = new ulong[Chunk];
+        private int _count;
+
+        public Filler(int[] rowStart, int total, int lo)
+        {
+            _cursor = (int[])rowStart.Clone();
+            _histogram = new int[rowStart.Length];
+            _lo = lo;
+            Target = new int[total];
+            Weight = new float[total];
+            Delay = new byte[total];
+        }
+
+        public int[] Target { get; }
+        public float[] Weight { get; }
+        public byte[] Delay { get; }
+        public SynapseSampler? Sampler { get; set; }
+        public int MaxDelay { get; private set; }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(int source, int target, ulong key)
         {
-            var pos = cursor[source]++;
-            var (w, d) = Sampler!.Draw(key);
-            Target[pos] = target - lo;
-            Weight[pos] = w;
-            Delay[pos] = d;
-            MaxDelay = Math.Max(MaxDelay, d);
+            _source[_count] = source;
+            _target[_count] = target;
+            _key[_count] = key;
+            if (++_count == Chunk)
+            {
+                Flush();
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void Flush()
+        {
+            if (_count == 0)
+            {
+                return;
+            }
+
+            var histogram = _histogram;
+            Array.Clear(histogram);
+            for (var e = 0; e < _count; e++)
+            {
+                histogram[_source[e] + 1]++;
+            }
+
+            for (var s = 1; s < histogram.Length; s++)
+            {
+                histogram[s] += histogram[s - 1];
+            }
+
+            for (var e = 0; e < _count; e++)
+            {
+                var at = histogram[_source[e]]++;
+                _sortedTarget[at] = _target[e];
+                _sortedKey[at] = _key[e];
+            }
+
+            // histogram[s] is now the end of source s's run; runs are written to consecutive row slots.
+            var sampler = Sampler!;
+            var maxDelay = MaxDelay;
+            var start = 0;
+            for (var source = 0; source < histogram.Length - 1; source++)
+            {
+                var end = histogram[source];
+                if (end == start)
+                {
+                    continue;
+                }
+
+                var pos = _cursor[source];
+                for (var j = start; j < end; j++, pos++)
+                {
+                    var (w, d) = sampler.Draw(_sortedKey[j]);
+                    Target[pos] = _sortedTarget[j] - _lo;
+                    Weight[pos] = w;
+                    Delay[pos] = d;
+                    maxDelay = Math.Max(maxDelay, d);
+                }
+
+                _cursor[source] = pos;
+                start = end;
+            }
+
+            MaxDelay = maxDelay;
+            _count = 0;
         }
     }
 }

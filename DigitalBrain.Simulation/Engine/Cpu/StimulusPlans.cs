@@ -21,7 +21,7 @@ internal sealed class PoissonPlan
             throw new NotSupportedException($"Poisson input to {input.Target}: {lambda} spikes per step is too many.");
         }
 
-        Cdf = BuildCdf(lambda);
+        Thresholds = ToThresholds(BuildCdf(lambda));
         Weight = input.WeightPa;
         // The generator emits from step 0 on; what it emits in step s is read in step s + d.
         StartStep = Math.Max(1, layout.Steps(input.DelayMs));
@@ -29,7 +29,8 @@ internal sealed class PoissonPlan
     }
 
     public int Population { get; }
-    public double[] Cdf { get; }
+    /// <summary>CDF(k) · 2⁶⁴: a 64-bit uniform integer u gives k = min{k : u &lt; Thresholds[k]}.</summary>
+    public ulong[] Thresholds { get; }
     public double Weight { get; }
     public long StartStep { get; }
     public ulong Key { get; }
@@ -60,11 +61,15 @@ internal sealed class PoissonPlan
         return [.. cdf];
     }
 
-    /// <summary>Smallest k with u &lt; CDF(k).</summary>
-    public static int Sample(double[] cdf, double u)
+    internal static ulong[] ToThresholds(double[] cdf) =>
+        [.. cdf.Select((c, k) => k == cdf.Length - 1 || c >= 1.0 ? ulong.MaxValue : (ulong)(c * 18446744073709551616.0))];
+
+    /// <summary>Smallest k with <paramref name="bits"/> &lt; Thresholds[k] (the last entry catches the tail).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int Sample(ulong[] thresholds, ulong bits)
     {
         var k = 0;
-        while (k < cdf.Length - 1 && u >= cdf[k])
+        while (k < thresholds.Length - 1 && bits >= thresholds[k])
         {
             k++;
         }

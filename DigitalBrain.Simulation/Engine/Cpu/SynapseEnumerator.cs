@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitalBrain.Simulation.Spec;
 
 namespace DigitalBrain.Simulation.Engine.Cpu;
@@ -20,6 +21,7 @@ internal interface ISynapseSink
 /// </summary>
 internal static class SynapseEnumerator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Enumerate<TSink>(ProjectionPlan plan, int lo, int hi, ref TSink sink)
         where TSink : struct, ISynapseSink
     {
@@ -76,6 +78,7 @@ internal static class SynapseEnumerator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FixedTotal<TSink>(ProjectionPlan plan, int tFirst, int tEnd, ref TSink sink)
         where TSink : struct, ISynapseSink
     {
@@ -106,6 +109,7 @@ internal static class SynapseEnumerator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FixedIndegree<TSink>(ProjectionPlan plan, int tFirst, int tEnd, ref TSink sink)
         where TSink : struct, ISynapseSink
     {
@@ -131,6 +135,7 @@ internal static class SynapseEnumerator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FixedOutdegree<TSink>(ProjectionPlan plan, int tFirst, int tEnd, ref TSink sink)
         where TSink : struct, ISynapseSink
     {
@@ -160,6 +165,7 @@ internal static class SynapseEnumerator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Bernoulli<TSink>(ProjectionPlan plan, int tFirst, int tEnd, ref TSink sink)
         where TSink : struct, ISynapseSink
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitalBrain.Simulation.Spec;
 
 namespace DigitalBrain.Simulation.Engine.Cpu;
@@ -8,7 +9,7 @@ namespace DigitalBrain.Simulation.Engine.Cpu;
 internal sealed class SynapseSampler
 {
     public const int MaxDelaySteps = byte.MaxValue;
-    private readonly double _wMean, _wSd, _dMean, _dSd, _h;
+    private readonly double _wMean, _wSd, _dMean, _dSd, _h, _perStep;
     private readonly ulong _key;
     private readonly bool _constant;
     private readonly float _constantWeight;
@@ -17,6 +18,7 @@ internal sealed class SynapseSampler
     public SynapseSampler(SynapseSpec synapse, double h, ulong key, string name)
     {
         (_wMean, _wSd, _dMean, _dSd, _h, _key) = (synapse.Weight.Mean, synapse.Weight.Sd, synapse.DelayMs.Mean, synapse.DelayMs.Sd, h, key);
+        _perStep = 1.0 / h;
         if (!double.IsFinite(_wMean) || !double.IsFinite(_wSd) || _wSd < 0 || !double.IsFinite(_dMean) || !double.IsFinite(_dSd) || _dSd < 0)
         {
             throw new ArgumentException($"Projection {name}: weight and delay must be finite with SD ≥ 0.", nameof(synapse));
@@ -37,6 +39,7 @@ internal sealed class SynapseSampler
         _constantDelay = ToSteps(_dMean);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (float Weight, byte Delay) Draw(ulong key)
     {
         if (_constant)
@@ -44,17 +47,17 @@ internal sealed class SynapseSampler
             return (_constantWeight, _constantDelay);
         }
 
-        var (z0, z1) = CounterRng.Normals(CounterRng.At(_key, key));
+        var (z0, z1) = CounterRng.Normals(_key, key);
         var w = _wMean + _wSd * z0;
         for (ulong attempt = 1; _wSd > 0 && (_wMean >= 0 ? w < 0 : w > 0); attempt++)
         {
-            w = _wMean + _wSd * CounterRng.Normals(CounterRng.At(CounterRng.SubKey(_key, attempt), key)).First;
+            w = _wMean + _wSd * CounterRng.Normals(CounterRng.SubKey(_key, attempt), key).First;
         }
 
         var d = _dMean + _dSd * z1;
         for (ulong attempt = 1; _dSd > 0 && d < _h; attempt++)
         {
-            d = _dMean + _dSd * CounterRng.Normals(CounterRng.At(CounterRng.SubKey(_key, (1UL << 40) + attempt), key)).Second;
+            d = _dMean + _dSd * CounterRng.Normals(CounterRng.SubKey(_key, (1UL << 40) + attempt), key).Second;
         }
 
         return ((float)(_dSd > 0 || _wSd > 0 ? w : _wMean), _dSd > 0 ? ToSteps(d) : _constantDelay);
@@ -62,7 +65,8 @@ internal sealed class SynapseSampler
 
     private byte ToSteps(double ms)
     {
-        var steps = Math.Max(1, (long)Math.Round(ms / _h, MidpointRounding.AwayFromZero));
+        // NEST's ld_round: ⌊ms/h + 0.5⌋ (ms > 0 here).
+        var steps = Math.Max(1, (long)(ms * _perStep + 0.5));
         return steps > MaxDelaySteps
             ? throw new NotSupportedException($"A delay of {ms} ms exceeds {MaxDelaySteps} steps.")
             : (byte)steps;

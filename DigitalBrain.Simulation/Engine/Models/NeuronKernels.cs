@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigitalBrain.Simulation.Spec;
 
 namespace DigitalBrain.Simulation.Engine.Models;
@@ -9,11 +10,11 @@ namespace DigitalBrain.Simulation.Engine.Models;
 /// adds w (pA) to I_ex (w ≥ 0) or I_in (w &lt; 0). Per step: V ← P22 V + P21ex I_ex + P21in I_in + P20 (I_e + I_stim)
 /// unless refractory (then the counter decreases); I_x ← P11x I_x + (input arriving this step); if V ≥ V_th − E_L:
 /// V ← V_reset − E_L, counter ← round(t_ref/h), spike stamped at the end of the step.</para>
-/// <para><b>iaf_psc_alpha</b> (NEST <c>iaf_psc_alpha</c>): I_x(t) = w (e/τ_x) t e^(−t/τ_x) per spike (peak w pA at τ_x);
+/// <para><b>iaf_psc_alpha</b> (NEST <c>iaf_psc_alpha</c>; exact integration, Rotter &amp; Diesmann 1999): I_x(t) = w (e/τ_x) t e^(−t/τ_x) per spike (peak w pA at τ_x);
 /// V ← P30 (I_e + I_stim) + P31 dI + P32 I + P22 V; I ← P21 dI + P22s I; dI ← P11 dI + (e/τ_x) w.</para>
-/// <para><b>iaf_psc_delta</b> (NEST <c>iaf_psc_delta</c>): each spike makes V jump by w (mV, NEST's unit for this
+/// <para><b>iaf_psc_delta</b> (NEST <c>iaf_psc_delta</c>; Diesmann et al. 2001): each spike makes V jump by w (mV, NEST's unit for this
 /// model); input arriving while refractory is discarded (NEST's default <c>refractory_input = false</c>).</para>
-/// <para><b>iaf_cond_exp</b> (NEST <c>iaf_cond_exp</c>; Kuhn et al. 2004): C dV/dt = −g_L (V − E_L) − g_ex (V − E_ex)
+/// <para><b>iaf_cond_exp</b> (NEST <c>iaf_cond_exp</c>; Meffin, Burkitt &amp; Grayden 2004, J. Comput. Neurosci. 16:159): C dV/dt = −g_L (V − E_L) − g_ex (V − E_ex)
 /// − g_in (V − E_in) + I_e + I_stim, dg_x/dt = −g_x/τ_x, a spike adds |w| nS to g_ex or g_in after the step.
 /// NEST integrates with adaptive RKF45 (GSL); we integrate the exactly decaying conductances with classical
 /// RK4 on two half steps (local error O((h/τ)⁵), far below NEST's 1e-3 tolerance). V is clamped to V_reset
@@ -40,6 +41,7 @@ public static class NeuronKernels
             _ => throw new NotSupportedException($"Neuron model {c.Model} has no kernel."),
         };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepPscExp(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
@@ -81,6 +83,7 @@ public static class NeuronKernels
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepPscAlpha(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
@@ -118,6 +121,7 @@ public static class NeuronKernels
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepPscDelta(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
@@ -147,6 +151,7 @@ public static class NeuronKernels
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StepCondExp(ModelConstants c, NeuronState s, int first, ReadOnlySpan<double> exInput, ReadOnlySpan<double> inInput, double stimulusPa, Span<int> spikes)
     {
         var n = exInput.Length;
