@@ -10,7 +10,7 @@ public static class BuiltinNetworks
     public const string Prefix = "builtin:";
 
     /// <summary>Names of the built-in networks (without the prefix).</summary>
-    public static IReadOnlyList<string> Names { get; } = [Microcircuit.Name, Brunel.Name];
+    public static IReadOnlyList<string> Names { get; } = [Microcircuit.Name, Brunel.Name, WholeBrain.Name];
 
     /// <summary>Loads a built-in (scaled by <paramref name="scale"/>) or a spec file (scale must then be 1).</summary>
     /// <param name="source"><c>builtin:NAME</c> or a file path.</param>
@@ -26,6 +26,7 @@ public static class BuiltinNetworks
             {
                 Microcircuit.Name => Microcircuit.Create(scale, seed ?? Microcircuit.DefaultSeed),
                 Brunel.Name => Brunel.Create(scale, seed ?? Brunel.DefaultSeed),
+                WholeBrain.Name => WholeBrain.Create(scale, seed ?? WholeBrain.DefaultSeed),
                 _ => throw new ArgumentException(
                     $"Unknown built-in network '{name}'; known: {string.Join(", ", Names)}.", nameof(source)),
             };

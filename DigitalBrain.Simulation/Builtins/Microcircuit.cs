@@ -201,7 +201,8 @@ public static class Microcircuit
                 name, Math.Max(1, size), NeuronModel.IafPscExp, parameters,
                 new Distribution(InitialPotentialMeanMv[i], InitialPotentialSdMv[i]),
                 Region: "microcircuit", Layer: name[..^1],
-                Provenance: "Potjans & Diesmann 2014, doi:10.1093/cercor/bhs358; NEST Potjans_2014 example"));
+                Provenance: "Potjans & Diesmann 2014, doi:10.1093/cercor/bhs358; NEST Potjans_2014 example",
+                ReferenceRateHz: FullScaleRatesHz[i]));
             var indegree = (int)Math.Round(ExternalIndegrees[i] * scale, MidpointRounding.ToEven);
             stimuli.Add(new PoissonInput(name, BackgroundRateHz, indegree, pscExternal * weightFactor, PoissonDelayMs));
         }

@@ -73,7 +73,7 @@ public sealed class BuiltinNetworksTests
     [Fact]
     public void LoadResolvesBuiltinsAndSpecFiles()
     {
-        Assert.Equal(["microcircuit", "brunel"], BuiltinNetworks.Names);
+        Assert.Equal(["microcircuit", "brunel", "wholebrain"], BuiltinNetworks.Names);
         var spec = BuiltinNetworks.Load("builtin:microcircuit", 0.1, seed: 9);
         Assert.Equal(9UL, spec.Seed);
         var path = Path.Combine(Path.GetTempPath(), $"spec-{Guid.NewGuid():N}.json");
