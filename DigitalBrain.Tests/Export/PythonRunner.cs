@@ -26,7 +26,8 @@ internal sealed class PythonRunner : IDisposable
 
     /// <summary>Runs python with <paramref name="arguments"/>; fails the test with the script's
     /// output when it exits non-zero or outlives <paramref name="timeout"/>.</summary>
-    public async Task<string> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, CancellationToken ct)
+    public async Task<string> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Python)
         {
@@ -43,6 +44,11 @@ internal sealed class PythonRunner : IDisposable
         // Brian2 and matplotlib want a writable home for caches; keep them in the test folder.
         start.Environment["HOME"] = Folder;
         start.Environment["PYTHONWARNINGS"] = "ignore";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
