@@ -81,7 +81,7 @@ public sealed class Brian2Exporter : INetworkExporter
             s.Append(name).Append(" = b2.NeuronGroup(").Append(Int(members.Sum(p => (long)p.Size))).Append(", \"\"\"\n")
                 .Append(Brian2Models.Equations(key)).Append("\n\"\"\",\n");
             s.Append("    threshold=\"v >= V_th\", reset=\"v = V_reset\", refractory=\"t_ref\", method=")
-                .Append(String(Brian2Models.Method(key.Model))).Append(", name=").Append(String(name)).Append(")\n");
+                .Append(String(Brian2Models.Method(key))).Append(", name=").Append(String(name)).Append(")\n");
             s.Append("net.add(").Append(name).Append(")\n");
             var first = 0;
             foreach (var p in members)

@@ -16,13 +16,16 @@ namespace DigitalBrain.Simulation.Export;
 /// dg_x/dt = −g_x/τ_syn,x; a spike adds |w| (nS) to g_ex (w ≥ 0) or g_in (w &lt; 0).</item>
 /// </list>
 /// All: spike when v ≥ V_th, then v = V_reset and v is held for t_ref. The linear models are
-/// integrated exactly (Brian2's <c>exact</c>, as NEST's propagators); <c>iaf_cond_exp</c> with
-/// exponential Euler (NEST uses an adaptive Runge–Kutta–Fehlberg solver).
+/// integrated exactly (Brian2's <c>exact</c>, as NEST's propagators) unless a synaptic τ equals
+/// τ_m: the general solution then divides by τ_m − τ_syn (NEST switches to the limit), and Brian2's
+/// symbolic solver with refractoriness cannot take that limit, so such populations get their own
+/// group integrated with RK4 (error ~(h/τ)⁵ per step). <c>iaf_cond_exp</c> uses exponential Euler
+/// (NEST uses an adaptive Runge–Kutta–Fehlberg solver).
 /// </summary>
 internal static class Brian2Models
 {
-    /// <summary>Populations that can share one NeuronGroup: same model and, for the exact solver,
-    /// the same coincidences τ_syn = τ_m (the general solution divides by τ_m − τ_syn).</summary>
+    /// <summary>Populations that can share one NeuronGroup: same model and, as that decides the
+    /// solver, the same coincidences τ_syn = τ_m.</summary>
     public readonly record struct GroupKey(NeuronModel Model, bool ExcitatoryTauEqualsMembrane, bool InhibitoryTauEqualsMembrane);
 
     public static GroupKey KeyOf(PopulationSpec p)
@@ -34,14 +37,16 @@ internal static class Brian2Models
             hasSynapticTau && p.Parameters.TauSynInMs == p.Parameters.TauMembraneMs);
     }
 
-    public static string Method(NeuronModel model) => model == NeuronModel.IafCondExp ? "exponential_euler" : "exact";
+    public static string Method(GroupKey key) => key switch
+    {
+        { Model: NeuronModel.IafCondExp } => "exponential_euler",
+        { ExcitatoryTauEqualsMembrane: true } or { InhibitoryTauEqualsMembrane: true } => "rk4",
+        _ => "exact",
+    };
 
-    /// <summary>The equations of a group; a synaptic τ equal to τ_m is written as τ_m so that the
-    /// exact solver takes the degenerate (t·e^(−t/τ)) solution.</summary>
     public static string Equations(GroupKey key)
     {
-        var tauEx = key.ExcitatoryTauEqualsMembrane ? "tau_m" : "tau_syn_ex";
-        var tauIn = key.InhibitoryTauEqualsMembrane ? "tau_m" : "tau_syn_in";
+        const string tauEx = "tau_syn_ex", tauIn = "tau_syn_in";
         var lines = new List<string>();
         switch (key.Model)
         {
