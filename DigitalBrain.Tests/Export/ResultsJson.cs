@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DigitalBrain.Tests.Export;
 
 /// <summary>Reads what an exported Brian2 script wrote to its <c>--out</c> file.</summary>
-internal sealed class ResultsJson
+public sealed class ResultsJson
 {
     private readonly JsonElement root;
 
