@@ -55,7 +55,7 @@ public sealed class Brian2Exporter : INetworkExporter
         s.Append("parser = argparse.ArgumentParser(description=").Append(String($"Simulate {spec.Name} with Brian2.")).Append(")\n");
         s.Append("parser.add_argument(\"--t-presim\", type=float, default=500.0, help=\"warm-up model time, not recorded (ms)\")\n");
         s.Append("parser.add_argument(\"--t-sim\", type=float, default=1000.0, help=\"recorded model time (ms)\")\n");
-        s.Append("parser.add_argument(\"--seed\", type=int, default=").Append(Int((long)(spec.Seed % (1UL << 62)))).Append(")\n");
+        s.Append("parser.add_argument(\"--seed\", type=int, default=").Append(spec.Seed.ToString(CultureInfo.InvariantCulture)).Append(")\n");
         s.Append("parser.add_argument(\"--target\", choices=[\"numpy\", \"cython\"], default=").Append(String(DefaultTarget)).Append(", help=\"Brian2 code generation target\")\n");
         s.Append("parser.add_argument(\"--out\", default=\"results.json\", help=\"JSON file for rates, spikes and voltages\")\n");
         s.Append("parser.add_argument(\"--spikes\", action=\"store_true\", help=\"also write every recorded spike\")\n");
@@ -71,17 +71,17 @@ public sealed class Brian2Exporter : INetworkExporter
 
     private static void WriteGroups(StringBuilder s, NetworkSpec spec)
     {
-        var keys = spec.Populations.Select(Brian2Models.KeyOf).Distinct().ToList();
+        var models = spec.Populations.Select(p => p.Model).Distinct().ToList();
         s.Append("# ---- Neuron groups (one per model; each population is a slice) ----\n");
-        for (var g = 0; g < keys.Count; g++)
+        for (var g = 0; g < models.Count; g++)
         {
-            var key = keys[g];
-            var members = spec.Populations.Where(p => Brian2Models.KeyOf(p) == key).ToList();
+            var model = models[g];
+            var members = spec.Populations.Where(p => p.Model == model).ToList();
             var name = $"group_{g.ToString(CultureInfo.InvariantCulture)}";
             s.Append(name).Append(" = b2.NeuronGroup(").Append(Int(members.Sum(p => (long)p.Size))).Append(", \"\"\"\n")
-                .Append(Brian2Models.Equations(key)).Append("\n\"\"\",\n");
+                .Append(Brian2Models.Equations(model)).Append("\n\"\"\",\n");
             s.Append("    threshold=\"v >= V_th\", reset=\"v = V_reset\", refractory=\"t_ref\", method=")
-                .Append(String(Brian2Models.Method(key))).Append(", name=").Append(String(name)).Append(")\n");
+                .Append(String(Brian2Models.Method(model))).Append(", name=").Append(String(name)).Append(")\n");
             s.Append("net.add(").Append(name).Append(")\n");
             var first = 0;
             foreach (var p in members)
@@ -90,9 +90,15 @@ public sealed class Brian2Exporter : INetworkExporter
                 Comment(s, "", $"{p.Name}: {ModelParameters.NestName(p.Model)}, {p.Size.ToString(CultureInfo.InvariantCulture)} neurons"
                     + (p.Region is null ? "" : $", region {p.Region}") + (p.Layer is null ? "" : $", layer {p.Layer}"));
                 Comment(s, "", $"Provenance: {p.Provenance ?? "(not given)"}");
+                var parameters = Brian2Models.Parameters(p, out var nudged);
+                if (nudged)
+                {
+                    Comment(s, "", $"A tau_syn equal to tau_m is raised by a relative {Float(Brian2Models.CoincidentTauNudge)}: the exact solution divides by their difference.");
+                }
+
                 s.Append("population(").Append(String(p.Name)).Append(", ").Append(name).Append(", ").Append(Int(first))
                     .Append(", ").Append(Int(p.Size)).Append(", {");
-                s.Append(string.Join(", ", ModelParameters.For(p.Model, p.Parameters)
+                s.Append(string.Join(", ", parameters
                     .Select(x => $"{String(x.NestName)}: {Float(x.Value)} * {x.Unit}")));
                 s.Append("},\n           ").Append(Float(p.InitialPotential.Mean)).Append(", ").Append(Float(p.InitialPotential.Sd)).Append(")\n");
                 first += p.Size;

@@ -16,39 +16,46 @@ namespace DigitalBrain.Simulation.Export;
 /// dg_x/dt = −g_x/τ_syn,x; a spike adds |w| (nS) to g_ex (w ≥ 0) or g_in (w &lt; 0).</item>
 /// </list>
 /// All: spike when v ≥ V_th, then v = V_reset and v is held for t_ref. The linear models are
-/// integrated exactly (Brian2's <c>exact</c>, as NEST's propagators) unless a synaptic τ equals
-/// τ_m: the general solution then divides by τ_m − τ_syn (NEST switches to the limit), and Brian2's
-/// symbolic solver with refractoriness cannot take that limit, so such populations get their own
-/// group integrated with RK4 (error ~(h/τ)⁵ per step). <c>iaf_cond_exp</c> uses exponential Euler
-/// (NEST uses an adaptive Runge–Kutta–Fehlberg solver).
+/// integrated exactly (Brian2's <c>exact</c>, as NEST's propagators). Its general solution divides
+/// by τ_m − τ_syn, so a synaptic τ equal to τ_m is written nudged by a relative
+/// <see cref="CoincidentTauNudge"/> (NEST takes the limit instead; the difference is of that
+/// relative size). <c>iaf_cond_exp</c> uses exponential Euler (NEST uses an adaptive
+/// Runge–Kutta–Fehlberg solver).
 /// </summary>
 internal static class Brian2Models
 {
-    /// <summary>Populations that can share one NeuronGroup: same model and, as that decides the
-    /// solver, the same coincidences τ_syn = τ_m.</summary>
-    public readonly record struct GroupKey(NeuronModel Model, bool ExcitatoryTauEqualsMembrane, bool InhibitoryTauEqualsMembrane);
+    /// <summary>Relative change of a synaptic τ that equals τ_m (see the class remarks).</summary>
+    public const double CoincidentTauNudge = 1e-7;
 
-    public static GroupKey KeyOf(PopulationSpec p)
+    public static string Method(NeuronModel model) => model == NeuronModel.IafCondExp ? "exponential_euler" : "exact";
+
+    /// <summary>The parameters as the script sets them, with a synaptic τ equal to τ_m nudged;
+    /// <paramref name="nudged"/> tells whether one was.</summary>
+    public static IReadOnlyList<ModelParameter> Parameters(PopulationSpec p, out bool nudged)
     {
-        var hasSynapticTau = p.Model is NeuronModel.IafPscExp or NeuronModel.IafPscAlpha;
-        return new GroupKey(
-            p.Model,
-            hasSynapticTau && p.Parameters.TauSynExMs == p.Parameters.TauMembraneMs,
-            hasSynapticTau && p.Parameters.TauSynInMs == p.Parameters.TauMembraneMs);
+        var parameters = ModelParameters.For(p.Model, p.Parameters).ToList();
+        nudged = false;
+        if (p.Model is NeuronModel.IafPscExp or NeuronModel.IafPscAlpha)
+        {
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (parameters[i].NestName is "tau_syn_ex" or "tau_syn_in" && parameters[i].Value == p.Parameters.TauMembraneMs)
+                {
+                    parameters[i] = parameters[i] with { Value = parameters[i].Value * (1 + CoincidentTauNudge) };
+                    nudged = true;
+                }
+            }
+        }
+
+        return parameters;
     }
 
-    public static string Method(GroupKey key) => key switch
-    {
-        { Model: NeuronModel.IafCondExp } => "exponential_euler",
-        { ExcitatoryTauEqualsMembrane: true } or { InhibitoryTauEqualsMembrane: true } => "rk4",
-        _ => "exact",
-    };
-
-    public static string Equations(GroupKey key)
+    /// <summary>The equations of one model, parameters as per-neuron constants.</summary>
+    public static string Equations(NeuronModel model)
     {
         const string tauEx = "tau_syn_ex", tauIn = "tau_syn_in";
         var lines = new List<string>();
-        switch (key.Model)
+        switch (model)
         {
             case NeuronModel.IafPscExp:
                 lines.Add("dv/dt = (E_L - v)/tau_m + (I_ex + I_in + I_e + I_dc)/C_m : volt (unless refractory)");
@@ -71,10 +78,10 @@ internal static class Brian2Models
                 lines.Add("dg_in/dt = -g_in/tau_syn_in : siemens");
                 break;
             default:
-                throw new NotSupportedException($"No Brian2 export for neuron model {key.Model}.");
+                throw new NotSupportedException($"No Brian2 export for neuron model {model}.");
         }
 
-        foreach (var parameter in ModelParameters.For(key.Model, new NeuronParameters()))
+        foreach (var parameter in ModelParameters.For(model, new NeuronParameters()))
         {
             lines.Add($"{parameter.NestName} : {BaseUnit(parameter.Unit)} (constant)");
         }

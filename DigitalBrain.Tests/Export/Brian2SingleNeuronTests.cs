@@ -112,7 +112,7 @@ public sealed class Brian2SingleNeuronTests(Brian2SingleNeuronRun run) : IClassF
     {
         // One spike of weight w arriving at t0 + d: PSP u(t) = A (e^(−t/τ_m) − e^(−t/τ_s)),
         // A = w τ_m τ_s / (C (τ_m − τ_s)), peaking at t* = τ_m τ_s / (τ_m − τ_s) ln(τ_m/τ_s); for
-        // τ_s = τ_m (the degenerate case, integrated with RK4) u(t) = (w/C) t e^(−t/τ), peak at t* = τ.
+        // τ_s = τ_m (the degenerate case, which the Brian2 export nudges by 1e-7) u(t) = (w/C) t e^(−t/τ), peak at t* = τ.
         var p = Brian2SingleNeuronRun.Silent(tauSynMs);
         var (tm, ts, c, w) = (p.TauMembraneMs, p.TauSynExMs, p.CapacitancePf, Brian2SingleNeuronRun.PspWeightPa);
         double peakTime, peakMv;
