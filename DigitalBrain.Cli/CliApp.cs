@@ -1,11 +1,51 @@
 namespace DigitalBrain.Cli;
 
-/// <summary>Command-line front-end: simulate, export and benchmark a network without the web app.</summary>
+/// <summary>Command-line front-end: simulate, export and benchmark a network without the web app.
+/// A small dispatcher; each command lives in its own file with <c>public static int Run(string[] args)</c>.</summary>
 public static class CliApp
 {
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("usage: digitalbrain simulate <spec.json | builtin:NAME> [options]");
-        return args.Length == 0 ? 2 : 1;
+        if (args.Length == 0)
+        {
+            PrintUsage();
+            return 2;
+        }
+
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "simulate" => SimulateCommand.Run(rest),
+                "bench" => BenchCommand.Run(rest),
+                // "export" => ExportCommand.Run(rest),   (wired in at merge: DigitalBrain.Cli/ExportCommand.cs)
+                "help" or "--help" or "-h" => PrintUsage(0),
+                _ => PrintUsage(2, $"unknown command '{args[0]}'"),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            return PrintUsage(2, e.Message);
+        }
+    }
+
+    private static int PrintUsage(int code = 2, string? error = null)
+    {
+        if (error != null)
+        {
+            Console.Error.WriteLine($"digitalbrain: {error}");
+        }
+
+        Console.Error.WriteLine("""
+            usage:
+              digitalbrain simulate <spec.json | builtin:microcircuit | builtin:brunel> [--scale S] [--t-presim MS]
+                                    [--t-sim MS] [--seed N] [--threads N] [--backend cpu|gpu|auto] [--spikes DIR] [--json]
+              digitalbrain bench [--scale S] [--t-presim MS] [--t-sim MS] [--threads N] [--seeds N]
+            """);
+        return code;
     }
 }
+
+/// <summary>A command line that cannot be run; the message says why.</summary>
+public sealed class CliUsageException(string message) : Exception(message);

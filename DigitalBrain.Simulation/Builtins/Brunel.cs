@@ -10,8 +10,9 @@ namespace DigitalBrain.Simulation.Builtins;
 /// <c>fixed_indegree</c> C_E = 0.1 N_E and C_I = 0.1 N_I, PSP J = 0.1 mV converted to a PSC amplitude
 /// (the example's <c>ComputePSPnorm</c>), g = 5, delay 1.5 ms, and an external Poisson drive of
 /// η = 2 times the threshold rate ν_th = θ C_m / (J_ex C_E e τ_m τ_syn) through C_E inputs.
-/// Down-scaling multiplies N_E and N_I by the scale and keeps ε = 0.1, as changing the example's
-/// <c>order</c> does (p_rate stays the same; the recurrent in-degrees shrink).
+/// Down-scaling multiplies N_E and N_I by the scale but keeps the full-scale in-degrees (capped at the
+/// population size; multapses are allowed as in the example), so the mean-field state, which depends on
+/// the in-degrees and not on N, stays that of the full network.
 /// </summary>
 public static class Brunel
 {
@@ -71,8 +72,8 @@ public static class Brunel
 
         var ne = Math.Max(1, (int)Math.Round(ExcitatoryCount * scale));
         var ni = Math.Max(1, (int)Math.Round(InhibitoryCount * scale));
-        var ce = (int)(Epsilon * ne);
-        var ci = (int)(Epsilon * ni);
+        var ce = Math.Min(ne, (int)(Epsilon * ExcitatoryCount));
+        var ci = Math.Min(ni, (int)(Epsilon * InhibitoryCount));
         var jEx = PspMv / AlphaPspPerPa(TauMembraneMs, CapacitancePf, TauSynMs);
         var jIn = -G * jEx;
         var nuThreshold = ThresholdMv * CapacitancePf / (jEx * ce * Math.E * TauMembraneMs * TauSynMs);

@@ -16,6 +16,19 @@ public sealed record SimulationOutput(
 {
     /// <summary>Real-time factor: wall seconds per second of model time (lower is faster).</summary>
     public double RealTimeFactor => RecordedMs > 0 ? SimulateSeconds / (RecordedMs / 1000.0) : double.NaN;
+
+    /// <summary>Bytes held by the connectivity (CSR rows, targets, weights, delays); 0 when unknown.</summary>
+    public long ConnectivityBytes { get; init; }
+
+    /// <summary>CPU seconds (all threads, user + system) of the build; 0 when unknown. Unlike wall time, this
+    /// is not inflated when other processes share the cores.</summary>
+    public double BuildCpuSeconds { get; init; }
+
+    /// <summary>CPU seconds (all threads) of the recorded part of the simulation; 0 when unknown.</summary>
+    public double SimulateCpuSeconds { get; init; }
+
+    /// <summary>Connectivity bytes per synapse (NaN without synapses).</summary>
+    public double BytesPerSynapse => Synapses > 0 ? (double)ConnectivityBytes / Synapses : double.NaN;
 }
 
 /// <summary>Spikes of the recorded neurons of one population, sorted by time.</summary>

@@ -87,7 +87,8 @@ public sealed record ConnectionRule(
     bool AllowMultapses = true);
 
 /// <summary>A static synapse. For current-based models the weight is in pA, for conductance-based
-/// models in nS; its sign selects the excitatory (≥ 0) or inhibitory (&lt; 0) receptor, as in NEST.</summary>
+/// models in nS, for <c>iaf_psc_delta</c> in mV (the jump of V_m, as in NEST); its sign selects the
+/// excitatory (≥ 0) or inhibitory (&lt; 0) receptor, as in NEST.</summary>
 /// <param name="Weight">Weight distribution; a normal is redrawn until its sign equals the mean's (NEST's <c>redraw</c> with min 0 or max 0).</param>
 /// <param name="DelayMs">Delay distribution in ms; a normal is redrawn until ≥ the resolution.</param>
 /// <param name="Model">NEST synapse model name.</param>
