@@ -19,7 +19,7 @@ public static class CliApp
             {
                 "simulate" => SimulateCommand.Run(rest),
                 "bench" => BenchCommand.Run(rest),
-                // "export" => ExportCommand.Run(rest),   (wired in at merge: DigitalBrain.Cli/ExportCommand.cs)
+                "export" => ExportCommand.Run(rest),
                 "help" or "--help" or "-h" => PrintUsage(0),
                 _ => PrintUsage(2, $"unknown command '{args[0]}'"),
             };
