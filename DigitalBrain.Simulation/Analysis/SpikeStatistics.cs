@@ -40,9 +40,15 @@ public static class SpikeStatistics
     public static PopulationStatistics Compute(PopulationSpikes spikes, double durationMs, double binMs = 5.0)
     {
         ArgumentNullException.ThrowIfNull(spikes);
-        if (!(durationMs > 0) || !(binMs > 0) || !double.IsFinite(durationMs) || !double.IsFinite(binMs))
+        if (!(durationMs >= 0) || !(binMs > 0) || !double.IsFinite(durationMs) || !double.IsFinite(binMs))
         {
-            throw new ArgumentOutOfRangeException(nameof(durationMs), "Duration and bin width must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(durationMs), "The duration must be ≥ 0 and the bin width positive.");
+        }
+
+        if (durationMs == 0)
+        {
+            // Nothing was recorded (a build-only run): no rates to speak of.
+            return new PopulationStatistics(spikes.Name, spikes.Size, spikes.RecordedNeurons, double.NaN, double.NaN, double.NaN, double.NaN, [], binMs);
         }
 
         var n = spikes.RecordedNeurons;

@@ -66,4 +66,13 @@ public sealed class SpikeStatisticsTests
         var stats = SpikeStatistics.Compute(new PopulationSpikes("P", 100, 100, neurons, times), 1000);
         Assert.True(stats.Synchrony > 50, $"Fano factor {stats.Synchrony}");
     }
+
+    [Fact]
+    public void AnEmptyRecordingWindowGivesNoRates()
+    {
+        var stats = SpikeStatistics.Compute(new PopulationSpikes("P", 5, 5, [], []), 0);
+        Assert.True(double.IsNaN(stats.RateHz));
+        Assert.Empty(stats.RateSeriesHz);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpikeStatistics.Compute(new PopulationSpikes("P", 5, 5, [], []), -1));
+    }
 }

@@ -38,7 +38,7 @@ internal sealed class CpuNetwork
 
     /// <summary>Advances <paramref name="steps"/> steps; checks <paramref name="ct"/> and reports
     /// progress every <paramref name="checkEvery"/> steps.</summary>
-    public void Run(long steps, Action<long>? progress, CancellationToken ct, int checkEvery = 200)
+    public void Run(long steps, Action<long>? progress, CancellationToken ct, int checkEvery = 20)
     {
         var first = Step;
         var end = first + steps;

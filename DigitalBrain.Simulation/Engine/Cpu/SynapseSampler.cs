@@ -39,7 +39,7 @@ internal sealed class SynapseSampler
         _constantDelay = ToSteps(_dMean);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (float Weight, byte Delay) Draw(ulong key)
     {
         if (_constant)
@@ -63,12 +63,20 @@ internal sealed class SynapseSampler
         return ((float)(_dSd > 0 || _wSd > 0 ? w : _wMean), _dSd > 0 ? ToSteps(d) : _constantDelay);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte ToSteps(double ms)
     {
         // NEST's ld_round: ⌊ms/h + 0.5⌋ (ms > 0 here).
         var steps = Math.Max(1, (long)(ms * _perStep + 0.5));
-        return steps > MaxDelaySteps
-            ? throw new NotSupportedException($"A delay of {ms} ms exceeds {MaxDelaySteps} steps.")
-            : (byte)steps;
+        if (steps > MaxDelaySteps)
+        {
+            TooLong(ms);
+        }
+
+        return (byte)steps;
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void TooLong(double ms) =>
+        throw new NotSupportedException($"A delay of {ms} ms exceeds {MaxDelaySteps} steps.");
 }
