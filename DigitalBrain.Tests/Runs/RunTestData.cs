@@ -75,7 +75,7 @@ internal static class RunTestData
             await Task.Delay(100);
         }
         while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Run {runId} still {run.Status} (progress {run.Progress:P0}, attempts {run.Attempts}, error {run.Error}) after {timeout}\n{worker?.Log}");
+        throw new TimeoutException($"Run {runId} still {run.Status} (progress {run.Progress:P3}, simulated {run.SimulatedMs} ms, updated {run.UpdatedAt:HH:mm:ss.fff} at {DateTimeOffset.UtcNow:HH:mm:ss.fff}, cancel requested {run.CancelRequested}, attempts {run.Attempts}, error {run.Error}) after {timeout}\n{worker?.Log}");
     }
 
     public static Dictionary<string, string> WorkerSettings(TimeSpan invisibility) => new()

@@ -51,7 +51,7 @@ public sealed class SimulationJobTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_running_run_is_cancelled_within_a_second_or_two()
+    public async Task A_running_run_is_cancelled_within_seconds()
     {
         var cs = await postgres.CreateDatabaseAsync();
         var runId = await RunTestData.CreateRunAsync(cs, RunTestData.SmallBrunel(), simulateMs: 600_000);
@@ -61,10 +61,12 @@ public sealed class SimulationJobTests(PostgresFixture postgres)
 
         var asked = DateTimeOffset.UtcNow;
         Assert.True(await new RunLifecycle(PostgresFixture.CreateFactory(cs)).RequestCancelAsync(runId, TestContext.Current.CancellationToken));
-        var run = await RunTestData.WaitForAsync(cs, runId, TimeSpan.FromSeconds(10), RunStatus.Cancelled, RunStatus.Succeeded, RunStatus.Failed);
+        var run = await RunTestData.WaitForAsync(cs, runId, TimeSpan.FromSeconds(20), worker, RunStatus.Cancelled, RunStatus.Succeeded, RunStatus.Failed);
 
         Assert.Equal(RunStatus.Cancelled, run.Status);
-        Assert.True(run.FinishedAt - asked < TimeSpan.FromSeconds(2), $"cancelled after {run.FinishedAt - asked}");
+        // The worker polls for cancel requests twice a second and the engine checks every 20 steps;
+        // the slack above one second is for a CI machine whose two cores run other tests too.
+        Assert.True(run.FinishedAt - asked < TimeSpan.FromSeconds(3), $"cancelled after {run.FinishedAt - asked}");
     }
 
     [Fact]
