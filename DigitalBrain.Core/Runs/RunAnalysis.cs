@@ -39,6 +39,8 @@ public sealed class RunAnalysis
                 Synchrony = double.IsFinite(stats.Synchrony) ? stats.Synchrony : null,
                 BinMs = binMs,
                 RateSeries = [.. stats.RateSeriesHz.Select(r => (float)r)],
+                NeuronRates = [.. stats.NeuronRatesHz.Select(r => (float)r)],
+                NeuronCvs = [.. stats.NeuronCvIsi.Select(r => (float)r)],
                 SpikeSample = Sample(spikes, spec.ResolutionMs),
             });
             for (var start = 0; start < spikes.TimesMs.Length; start += ChunkSpikes)

@@ -14,6 +14,8 @@ namespace DigitalBrain.Simulation.Analysis;
 /// NaN without spikes).</param>
 /// <param name="RateSeriesHz">Population rate per bin of <paramref name="BinMs"/> (spikes / recorded neurons / bin width, Hz).</param>
 /// <param name="BinMs">Width of the rate-series bins (ms).</param>
+/// <param name="NeuronRatesHz">Rate of each recorded neuron (Hz), for rate distributions.</param>
+/// <param name="NeuronCvIsi">CV of the ISIs of each recorded neuron with ≥ 3 spikes, for CV distributions.</param>
 public sealed record PopulationStatistics(
     string Name,
     int Size,
@@ -23,7 +25,9 @@ public sealed record PopulationStatistics(
     double CvIsi,
     double Synchrony,
     double[] RateSeriesHz,
-    double BinMs);
+    double BinMs,
+    double[] NeuronRatesHz,
+    double[] NeuronCvIsi);
 
 /// <summary>Rates, irregularity (CV of ISI, Softky &amp; Koch 1993) and synchrony (spike-count Fano factor of
 /// the population histogram, as in Potjans &amp; Diesmann 2014) of recorded spikes.</summary>
@@ -48,7 +52,7 @@ public static class SpikeStatistics
         if (durationMs == 0)
         {
             // Nothing was recorded (a build-only run): no rates to speak of.
-            return new PopulationStatistics(spikes.Name, spikes.Size, spikes.RecordedNeurons, double.NaN, double.NaN, double.NaN, double.NaN, [], binMs);
+            return new PopulationStatistics(spikes.Name, spikes.Size, spikes.RecordedNeurons, double.NaN, double.NaN, double.NaN, double.NaN, [], binMs, [], []);
         }
 
         var n = spikes.RecordedNeurons;
@@ -62,24 +66,17 @@ public static class SpikeStatistics
         }
 
         var seconds = durationMs / 1000.0;
-        double mean = 0, squares = 0;
-        foreach (var c in counts)
-        {
-            var r = c / seconds;
-            mean += r;
-            squares += r * r;
-        }
-
-        mean = n > 0 ? mean / n : double.NaN;
-        var sd = n > 0 ? Math.Sqrt(Math.Max(0, squares / n - mean * mean)) : double.NaN;
-        return new PopulationStatistics(spikes.Name, spikes.Size, n, mean, sd, MeanCv(perNeuron),
-            FanoFactor(spikes.TimesMs, durationMs, SynchronyBinMs), RateSeries(spikes.TimesMs, n, durationMs, binMs), binMs);
+        var rates = counts.Select(c => c / seconds).ToArray();
+        var mean = n > 0 ? rates.Average() : double.NaN;
+        var sd = n > 0 ? Math.Sqrt(Math.Max(0, rates.Average(r => r * r) - mean * mean)) : double.NaN;
+        var cvs = NeuronCvs(perNeuron);
+        return new PopulationStatistics(spikes.Name, spikes.Size, n, mean, sd, cvs.Length > 0 ? cvs.Average() : double.NaN,
+            FanoFactor(spikes.TimesMs, durationMs, SynchronyBinMs), RateSeries(spikes.TimesMs, n, durationMs, binMs), binMs, rates, cvs);
     }
 
-    private static double MeanCv(List<float>[] perNeuron)
+    private static double[] NeuronCvs(List<float>[] perNeuron)
     {
-        double sum = 0;
-        var qualifying = 0;
+        var cvs = new List<double>();
         foreach (var times in perNeuron)
         {
             if (times is not { Count: >= 3 })
@@ -102,11 +99,10 @@ public static class SpikeStatistics
                 s += d * d;
             }
 
-            sum += Math.Sqrt(s / k) / m;
-            qualifying++;
+            cvs.Add(Math.Sqrt(s / k) / m);
         }
 
-        return qualifying > 0 ? sum / qualifying : double.NaN;
+        return [.. cvs];
     }
 
     private static int[] Histogram(float[] times, double durationMs, double binMs)
