@@ -123,4 +123,17 @@ public sealed class GpuBackendTests
             }
         }
     }
+
+    [Fact]
+    public void AutoRunsASpecTheGpuRefusesOnTheCpuSayingWhy()
+    {
+        var lines = new List<string>();
+        var auto = new AutoBackend(GpuBackend.CpuAccelerator(), lines.Add);
+        var p = new NeuronParameters { ExternalCurrentPa = 500 };
+        var spec = TestNetworks.SingleNeuron(NeuronModel.IafPscAlpha, p) with { Recording = RecordingSpec.AllSpikes };
+        var output = Run(auto, spec, 50);
+        Assert.Equal("cpu", output.Backend);
+        Assert.NotEmpty(output.Populations[0].TimesMs);
+        Assert.Contains("iaf_psc_alpha", Assert.Single(lines), StringComparison.Ordinal);
+    }
 }
