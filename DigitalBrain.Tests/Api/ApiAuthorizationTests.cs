@@ -38,7 +38,7 @@ public sealed class ApiAuthorizationTests(ApiAppFixture f)
         ("GET", "/api/v1/entries/{e}", null), ("PUT", "/api/v1/entries/{e}", """{"version":1,"parameterKey":"tau_m","value":11,"citation":"x"}"""),
         ("DELETE", "/api/v1/entries/{e}?version=1", null), ("POST", "/api/v1/entries/{e}/review", """{"version":1,"state":"reviewed"}"""),
         ("GET", "/api/v1/models/{m}/estimates", null),
-        ("POST", "/api/v1/models/{m}/entries/import?dryRun=false", "target,parameter,value,citation\nL23E,tau_m,12,x\n"),
+        ("POST", "/api/v1/models/{m}/entries/import?format=csv&dryRun=false", "target,parameter,value,citation\nL23E,tau_m,12,x\n"),
         ("GET", "/api/v1/models/{m}/export.json", null), ("GET", "/api/v1/models/{m}/export/entries.csv", null),
         ("GET", "/api/v1/models/{m}/export/estimates.csv", null),
         ("POST", "/api/v1/models/{m}/versions", "{}"), ("GET", "/api/v1/models/{m}/versions", null),

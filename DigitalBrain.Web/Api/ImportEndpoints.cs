@@ -10,21 +10,24 @@ internal static class ImportEndpoints
     public static void MapImportEndpoints(this RouteGroupBuilder api)
     {
         var model = api.MapGroup("/models/{modelId:guid}").WithTags("Import and export");
-        model.MapPost("/entries/import", async (Guid modelId, string? format, bool? dryRun, DuplicatePolicy? duplicates, HttpRequest request,
+        model.MapPost("/entries/import", async (Guid modelId, string? format, bool? dryRun, string? duplicates, HttpRequest request,
             ClaimsPrincipal user, EntryImportService s, CancellationToken ct) =>
         {
             var text = await EntryEndpoints.BodyAsync(request, ct);
+            var policy = duplicates is null ? DuplicatePolicy.Error
+                : Enum.TryParse<DuplicatePolicy>(duplicates, ignoreCase: true, out var p) && Enum.IsDefined(p) && !char.IsAsciiDigit(duplicates[0]) ? p
+                : throw new ValidationException([new("duplicates", "enum", "duplicates is error (refuse the import) or skip.")]);
             var records = IsJson(format, request) ? ImportRecords.FromJson(text) : ImportRecords.FromCsv(text);
             if (dryRun ?? true)
-                return Results.Ok(await s.DryRunAsync(user.Actor(), modelId, records, duplicates ?? DuplicatePolicy.Error, ct));
-            var report = await s.CommitAsync(user.Actor(), modelId, records, duplicates ?? DuplicatePolicy.Error, ct);
+                return Results.Ok(await s.DryRunAsync(user.Actor(), modelId, records, policy, ct));
+            var report = await s.CommitAsync(user.Actor(), modelId, records, policy, ct);
             if (report.Errors.Count > 0)
             {
                 return ApiProblems.Validation(report.Errors.Select(e => new ValidationError($"rows[{e.Row}].{e.Field}", e.Rule, e.Message)).ToList(),
                     new Dictionary<string, object?> { ["report"] = report });
             }
             return Results.Ok(report);
-        }).Accepts<string>("text/csv", "application/json").Produces<EntryImportReport>()
+        }).Accepts<string>("text/csv", "application/json", "text/plain").Produces<EntryImportReport>()
           .WithSummary("Import entries from CSV or JSON: ?dryRun=true (default) reports, ?dryRun=false writes all rows or none");
 
         model.MapGet("/export.json", (Guid modelId, ClaimsPrincipal user, ModelExportService s, CancellationToken ct) =>
@@ -50,7 +53,7 @@ internal static class ImportEndpoints
                 ? ApiProblems.Validation(report.Errors.Select(e => new ValidationError($"records[{e.Row}].{e.Field}", e.Rule, e.Message)).ToList(),
                     new Dictionary<string, object?> { ["report"] = report })
                 : Results.Ok(report);
-        }).WithTags("References").Accepts<string>("text/plain").Produces<ReferenceImportReport>()
+        }).WithTags("References").Produces<ReferenceImportReport>()
           .WithSummary("Import references from BibTeX (?format=bibtex) or RIS (?format=ris); ?dryRun=false writes");
     }
 
