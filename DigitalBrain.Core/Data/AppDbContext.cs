@@ -6,6 +6,7 @@ using DigitalBrain.Core.Models;
 using DigitalBrain.Core.Runs;
 using DigitalBrain.Core.Versions;
 using DigitalBrain.Core.Structure;
+using DigitalBrain.Core.Tokens;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
     public DbSet<RunPopulationResult> RunPopulationResults => Set<RunPopulationResult>();
     public DbSet<RunSpikeChunk> RunSpikeChunks => Set<RunSpikeChunk>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>ASP.NET Core Data Protection keys, so cookies survive restarts and work across web nodes.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,5 +1,6 @@
 using DigitalBrain.Core.Data;
 using DigitalBrain.Web.Accounts;
+using DigitalBrain.Web.Api;
 using DigitalBrain.Web.Components;
 using DigitalBrain.Web.Components.Shell;
 using DigitalBrain.Web.Live;
@@ -28,6 +29,7 @@ public static class DigitalBrainHosting
         builder.Services.AddSimulationQueue(builder.Configuration);
         builder.AddDigitalBrainShell();
         builder.AddDigitalBrainAccounts();
+        builder.AddDigitalBrainApi();
         return builder;
     }
 
@@ -46,6 +48,7 @@ public static class DigitalBrainHosting
         app.MapStaticAssets();
         app.MapSimulationQueueDashboard();
         app.MapDigitalBrainAccounts();
+        app.MapDigitalBrainApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

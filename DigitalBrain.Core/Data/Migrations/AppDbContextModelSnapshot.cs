@@ -928,6 +928,57 @@ namespace DigitalBrain.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DigitalBrain.Core.Tokens.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ApiTokens_Hash", "octet_length(\"Hash\") = 32");
+
+                            t.HasCheckConstraint("CK_ApiTokens_Name", "length(btrim(\"Name\")) > 0");
+                        });
+                });
+
             modelBuilder.Entity("DigitalBrain.Core.Versions.ModelVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1329,6 +1380,17 @@ namespace DigitalBrain.Core.Data.Migrations
                         .HasForeignKey("ModelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Tokens.ApiToken", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("DigitalBrain.Core.Versions.ModelVersion", b =>

@@ -1,0 +1,110 @@
+using DigitalBrain.Core.Data;
+using DigitalBrain.Core.Models;
+using DigitalBrain.Core.Runs;
+using DigitalBrain.Core.Validation;
+using DigitalBrain.Core.Versions;
+using DigitalBrain.Simulation.Engine;
+using DigitalBrain.Web.Runs;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalBrain.Web.Api;
+
+/// <summary>Settings of a run launched through the API (milliseconds of model time).</summary>
+public sealed record RunRequest(double SimulateMs = 1000, double PresimMs = 0, ulong? Seed = null, double Scale = 1,
+    BackendKind Backend = BackendKind.Auto, string? Note = null);
+
+public sealed record RunView(Guid Id, Guid ModelId, Guid VersionId, RunStatus Status, double Progress, double SimulateMs, double PresimMs,
+    ulong Seed, double Scale, BackendKind Backend, string Queue, bool CancelRequested, string CreatedById, DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, string? BackendUsed, long? Neurons, long? Synapses,
+    long? SpikeCount, double? RealTimeFactor, double? SimulateSeconds)
+{
+    internal static RunView From(SimulationRun r) => new(r.Id, r.BrainModelId, r.ModelVersionId, r.Status, r.Progress, r.SimulateMs,
+        r.PresimMs, r.Seed, r.Scale, r.Backend, r.Queue, r.CancelRequested, r.CreatedById, r.CreatedAt, r.StartedAt, r.FinishedAt,
+        r.Error, r.BackendUsed, r.Neurons, r.Synapses, r.SpikeCount, r.RealTimeFactor, r.SimulateSeconds);
+}
+
+public sealed record PopulationResultView(string Population, int Size, int RecordedNeurons, double RateHz, double RateSdHz,
+    double? CvIsi, double? Synchrony, double BinMs, IReadOnlyList<float> RateSeries);
+
+/// <summary>Launch = freeze the model into a version (or reuse an identical latest one), create a
+/// run, and hand its id to Hangfire. Reading a run needs the viewer role in its model; cancelling
+/// needs to be its creator (still a curator) or the model's owner.</summary>
+public sealed class RunLauncher(VersionService versions, BrainModelService models, RunQueue queue, RunLifecycle lifecycle,
+    IDbContextFactory<AppDbContext> factory)
+{
+    public async Task<RunView> LaunchAsync(Actor actor, Guid modelId, RunRequest request, CancellationToken ct)
+    {
+        ValidationException.ThrowIfAny(Validate(request));
+        var (version, _) = await versions.CreateAsync(actor, modelId, request.Note, ct);
+        var now = DateTimeOffset.UtcNow;
+        var run = new SimulationRun
+        {
+            Id = Guid.NewGuid(), ModelVersionId = version.Id, BrainModelId = modelId, CreatedById = actor.UserId, CreatedAt = now, UpdatedAt = now,
+            SimulateMs = request.SimulateMs, PresimMs = request.PresimMs, Seed = request.Seed ?? (ulong)Random.Shared.Next(1, int.MaxValue),
+            Scale = request.Scale, Backend = request.Backend, Status = RunStatus.Queued,
+            Queue = RunQueue.QueueFor(request.Backend, version.NeuronCount, request.Scale, request.PresimMs + request.SimulateMs),
+        };
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            db.SimulationRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+        }
+        run.JobId = await queue.EnqueueAsync(run.Id, ct);
+        return RunView.From(run);
+    }
+
+    public async Task<RunView> GetAsync(Actor actor, Guid runId, CancellationToken ct) =>
+        RunView.From(await LoadVisibleAsync(actor, runId, ct));
+
+    public async Task<IReadOnlyList<RunView>> ListAsync(Actor actor, Guid modelId, CancellationToken ct)
+    {
+        await models.GetAsync(actor, modelId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var runs = await db.SimulationRuns.AsNoTracking().Where(r => r.BrainModelId == modelId).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        return runs.Select(RunView.From).ToList();
+    }
+
+    /// <summary>False when the run had already finished (nothing to cancel).</summary>
+    public async Task<bool> CancelAsync(Actor actor, Guid runId, CancellationToken ct)
+    {
+        var run = await LoadVisibleAsync(actor, runId, ct);
+        var role = (await models.GetAsync(actor, run.BrainModelId, ct)).MyRole;
+        if (role < ModelRole.Owner && !(role >= ModelRole.Curator && run.CreatedById == actor.UserId))
+            throw new AccessDeniedException("Only the run's creator (as curator) or the model's owner may cancel it.");
+        return await lifecycle.RequestCancelAsync(runId, ct);
+    }
+
+    public async Task<IReadOnlyList<PopulationResultView>> ResultsAsync(Actor actor, Guid runId, CancellationToken ct)
+    {
+        await LoadVisibleAsync(actor, runId, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.RunPopulationResults.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Order)
+            .Select(p => new PopulationResultView(p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs, p.RateSeries))
+            .ToListAsync(ct);
+    }
+
+    private async Task<SimulationRun> LoadVisibleAsync(Actor actor, Guid runId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var run = await db.SimulationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct)
+                  ?? throw new NotFoundException($"Run {runId} not found.");
+        await models.GetAsync(actor, run.BrainModelId, ct); // a private model's runs do not exist for outsiders
+        return run;
+    }
+
+    private static List<ValidationError> Validate(RunRequest r)
+    {
+        var errors = new List<ValidationError>();
+        if (!double.IsFinite(r.SimulateMs) || r.SimulateMs is <= 0 or > 3_600_000)
+            errors.Add(new("simulateMs", "range", "simulateMs must lie in (0, 3600000] ms."));
+        if (!double.IsFinite(r.PresimMs) || r.PresimMs is < 0 or > 3_600_000)
+            errors.Add(new("presimMs", "range", "presimMs must lie in [0, 3600000] ms."));
+        if (!double.IsFinite(r.Scale) || r.Scale is <= 0 or > 1)
+            errors.Add(new("scale", "range", "scale must lie in (0, 1]."));
+        if (!Enum.IsDefined(r.Backend))
+            errors.Add(new("backend", "enum", "backend must be cpu, gpu or auto."));
+        if (r.Note is { Length: > 2000 })
+            errors.Add(new("note", "max-length", "note is limited to 2000 characters."));
+        return errors;
+    }
+}
