@@ -1,3 +1,4 @@
+using DigitalBrain.Simulation.Export;
 using System.Security.Claims;
 using DigitalBrain.Core.Validation;
 using DigitalBrain.Core.Versions;
@@ -35,12 +36,21 @@ internal static class VersionEndpoints
             (await s.GetAsync(user.Actor(), versionId, ct)).Version).WithSummary("One version");
         versions.MapGet("/export", async (Guid versionId, string? format, ClaimsPrincipal user, VersionService s, CancellationToken ct) =>
         {
-            if (format is not (null or "json"))
-                throw new ValidationException([new("format", "unsupported", "Only format=json (the NetworkSpec) is available on this server.")]);
+            ExportFormat? chosen = (format ?? "json").ToLowerInvariant() switch
+            {
+                "json" => ExportFormat.Json,
+                "pynest" => ExportFormat.PyNest,
+                "brian2" => ExportFormat.Brian2,
+                _ => null,
+            };
+            if (chosen is null)
+                throw new ValidationException([new("format", "one_of", "format must be one of json, pynest, brian2.")]);
             var (version, spec) = await s.GetAsync(user.Actor(), versionId, ct);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(NetworkSpecJson.Serialize(spec)), "application/json",
-                $"model-{version.ModelId:N}-v{version.Number}.json");
-        }).WithSummary("The version's NetworkSpec as JSON");
+            var exporter = NetworkExporters.For(chosen.Value);
+            var text = exporter.Export(spec, new ExportContext(spec.Name, version.ContentHash, version.CreatedAt));
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text), exporter.MediaType,
+                $"model-{version.ModelId:N}-v{version.Number}{exporter.FileExtension}");
+        }).WithSummary("The version exported as NetworkSpec JSON, a PyNEST script or a Brian2 script");
 
         var runs = api.MapGroup("/runs/{runId:guid}").WithTags("Runs");
         runs.MapGet("/", (Guid runId, ClaimsPrincipal user, RunLauncher s, CancellationToken ct) =>
