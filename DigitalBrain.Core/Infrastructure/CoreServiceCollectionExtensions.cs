@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EstimateService>();
         services.AddSingleton<DigitalBrain.Core.Versions.VersionService>();
         services.AddSingleton<CoverageService>();
+        services.AddSingleton<DigitalBrain.Core.Runs.RunService>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
         return services;
     }
