@@ -41,8 +41,12 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
 
         await page.WaitForURLAsync("**/runs/*");
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
+        await BrowserFixture.ScreenshotAsync(page, "run-dashboard-succeeded");
         foreach (var plot in Plots)
         {
+            await page.WaitForTimeoutAsync(3000);
+            var diag = await page.EvaluateAsync<string>("() => typeof window.Plotly + ' | ' + Array.from(document.scripts).map(s => s.src).join(',') + ' | ' + document.querySelector('[data-testid=plot-rates]').innerHTML.slice(0, 400)");
+            Assert.True(await page.GetByTestId(plot).Locator(".js-plotly-plot").CountAsync() > 0, diag + string.Join("\n", consoleErrors));
             var chart = page.GetByTestId(plot).Locator(".js-plotly-plot");
             await Expect(chart.Locator(".main-svg").First).ToBeVisibleAsync();
             var points = await chart.EvaluateAsync<int>("gd => gd.data.reduce((n, trace) => n + (trace.x ? trace.x.length : 0), 0)");
