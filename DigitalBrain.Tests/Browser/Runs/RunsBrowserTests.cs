@@ -41,14 +41,11 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
 
         await page.WaitForURLAsync("**/runs/*");
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
-        await BrowserFixture.ScreenshotAsync(page, "run-dashboard-succeeded");
         foreach (var plot in Plots)
         {
-            await page.WaitForTimeoutAsync(3000);
-            var diag = await page.EvaluateAsync<string>("() => typeof window.Plotly + ' | ' + Array.from(document.scripts).map(s => s.src).join(',') + ' | ' + document.querySelector('[data-testid=plot-rates]').innerHTML.slice(0, 400)");
-            Assert.True(await page.GetByTestId(plot).Locator(".js-plotly-plot").CountAsync() > 0, diag + string.Join("\n", consoleErrors));
+            // plotly.js (1.5 MB) is fetched on first use: generous on a loaded CI machine.
             var chart = page.GetByTestId(plot).Locator(".js-plotly-plot");
-            await Expect(chart.Locator(".main-svg").First).ToBeVisibleAsync();
+            await Expect(chart.Locator(".main-svg").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
             var points = await chart.EvaluateAsync<int>("gd => gd.data.reduce((n, trace) => n + (trace.x ? trace.x.length : 0), 0)");
             Assert.True(points > 0, $"{plot} has no data points");
         }
