@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DigitalBrain.Core.Versions.VersionService>();
         services.AddSingleton<CoverageService>();
         services.AddDigitalBrainImport();
+        services.AddSingleton<DigitalBrain.Core.Runs.RunService>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
         return services;
     }

@@ -29,28 +29,17 @@ public sealed record PopulationResultView(string Population, int Size, int Recor
 /// <summary>Launch = freeze the model into a version (or reuse an identical latest one), create a
 /// run, and hand its id to Hangfire. Reading a run needs the viewer role in its model; cancelling
 /// needs to be its creator (still a curator) or the model's owner.</summary>
-public sealed class RunLauncher(VersionService versions, BrainModelService models, RunQueue queue, RunLifecycle lifecycle,
+public sealed class RunLauncher(RunService runs, BrainModelService models, RunQueue queue, RunLifecycle lifecycle,
     IDbContextFactory<AppDbContext> factory)
 {
     public async Task<RunView> LaunchAsync(Actor actor, Guid modelId, RunRequest request, CancellationToken ct)
     {
         ValidationException.ThrowIfAny(Validate(request));
-        var (version, _) = await versions.CreateAsync(actor, modelId, request.Note, ct);
-        var now = DateTimeOffset.UtcNow;
-        var run = new SimulationRun
-        {
-            Id = Guid.NewGuid(), ModelVersionId = version.Id, BrainModelId = modelId, CreatedById = actor.UserId, CreatedAt = now, UpdatedAt = now,
-            SimulateMs = request.SimulateMs, PresimMs = request.PresimMs, Seed = request.Seed ?? (ulong)Random.Shared.Next(1, int.MaxValue),
-            Scale = request.Scale, Backend = request.Backend, Status = RunStatus.Queued,
-            Queue = RunQueue.QueueFor(request.Backend, version.NeuronCount, request.Scale, request.PresimMs + request.SimulateMs),
-        };
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            db.SimulationRuns.Add(run);
-            await db.SaveChangesAsync(ct);
-        }
-        run.JobId = await queue.EnqueueAsync(run.Id, ct);
-        return RunView.From(run);
+        var settings = new RunSettings(request.SimulateMs, request.PresimMs, request.Seed ?? (ulong)Random.Shared.Next(1, int.MaxValue),
+            request.Scale, request.Backend);
+        var runId = await runs.LaunchAsync(actor, modelId, settings, ct);
+        await queue.EnqueueAsync(runId, ct);
+        return RunView.From(await LoadVisibleAsync(actor, runId, ct));
     }
 
     public async Task<RunView> GetAsync(Actor actor, Guid runId, CancellationToken ct) =>

@@ -10,9 +10,6 @@ namespace DigitalBrain.Web.Runs;
 /// fits its size and backend.</summary>
 public sealed class RunQueue(IBackgroundJobClient jobs, IDbContextFactory<AppDbContext> factory)
 {
-    /// <summary>Runs with more neuron·seconds than this go to the large queue.</summary>
-    public const double LargeRunNeuronSeconds = 2e5;
-
     public async Task<string> EnqueueAsync(Guid runId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -22,9 +19,4 @@ public sealed class RunQueue(IBackgroundJobClient jobs, IDbContextFactory<AppDbC
         await db.SaveChangesAsync(ct);
         return jobId;
     }
-
-    public static string QueueFor(Simulation.Engine.BackendKind backend, long neurons, double scale, double totalMs) =>
-        backend == Simulation.Engine.BackendKind.Gpu ? RunQueues.Gpu
-        : neurons * scale * totalMs / 1000.0 > LargeRunNeuronSeconds ? RunQueues.Large
-        : RunQueues.Small;
 }

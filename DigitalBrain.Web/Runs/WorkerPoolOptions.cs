@@ -1,13 +1,6 @@
-namespace DigitalBrain.Web.Runs;
+using DigitalBrain.Core.Runs;
 
-/// <summary>The Hangfire queues that simulation runs go to: small runs must not wait behind a
-/// whole-brain run, and GPU runs need a GPU worker.</summary>
-public static class RunQueues
-{
-    public const string Small = "small";
-    public const string Large = "large";
-    public const string Gpu = "gpu";
-}
+namespace DigitalBrain.Web.Runs;
 
 /// <summary>One Hangfire server in this process: which queues it takes and how many runs at once.
 /// Configured under <c>DigitalBrain:Worker:Pools</c>; the default is one small-run pool of two

@@ -1,0 +1,141 @@
+using DigitalBrain.Core.Runs;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using PlotLayout = Plotly.Blazor.Layout;
+
+namespace DigitalBrain.Web.Components.Runs;
+
+/// <summary>The Plotly figures of the run dashboard, built from Core's result views.</summary>
+public static class RunCharts
+{
+    public static Config Config() => new() { Responsive = true, DisplayLogo = false };
+
+    /// <summary>Simulated rate ± SD per population, coloured by agreement, beside the reference rates.</summary>
+    public static IList<ITrace> Rates(IReadOnlyList<PopulationResultView> populations) =>
+    [
+        new Bar
+        {
+            Name = "simulated",
+            X = populations.Select(p => (object)p.Population).ToList(),
+            Y = populations.Select(p => (object)p.RateHz).ToList(),
+            ErrorY = new Plotly.Blazor.Traces.BarLib.ErrorY
+            {
+                Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
+                Array = populations.Select(p => (object)p.RateSdHz).ToList(),
+                Visible = true,
+            },
+            Marker = new Plotly.Blazor.Traces.BarLib.Marker
+            {
+                Color = populations.Select(p => (object)RunFormat.AgreementColor(p.Comparison.Agreement)).ToList(),
+            },
+        },
+        new Scatter
+        {
+            Name = "reference",
+            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+            X = populations.Select(p => (object)p.Population).ToList(),
+            Y = populations.Select(p => (object?)p.Comparison.Reference?.ValueHz).ToList()!,
+            Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = "#000000", Size = 10, Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.LineEwOpen },
+        },
+    ];
+
+    public static PlotLayout RatesLayout(bool logScale) => Base("rate (Hz)", logScale);
+
+    /// <summary>The spike sample, populations stacked bottom-up in spec order with their names as ticks.</summary>
+    public static (IList<ITrace> Traces, PlotLayout Layout) Raster(IReadOnlyList<PopulationSpikeSample> samples)
+    {
+        var traces = new List<ITrace>();
+        var ticks = new List<object>();
+        var labels = new List<object>();
+        var offset = 0;
+        foreach (var sample in samples)
+        {
+            var height = sample.Neurons.Length == 0 ? 1 : sample.Neurons.Max() + 1;
+            traces.Add(new ScatterGl
+            {
+                Name = sample.Population,
+                Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Markers,
+                X = sample.TimesMs.Select(t => (object)t).ToList(),
+                Y = sample.Neurons.Select(n => (object)(offset + n)).ToList(),
+                Marker = new Plotly.Blazor.Traces.ScatterGlLib.Marker { Size = 2 },
+            });
+            ticks.Add(offset + height / 2.0);
+            labels.Add(sample.Population);
+            offset += height;
+        }
+        var layout = Base("population", false);
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "time (ms)" } }];
+        layout.YAxis = [new YAxis { TickVals = ticks, TickText = labels, ShowGrid = false }];
+        layout.ShowLegend = false;
+        layout.Height = 480;
+        return (traces, layout);
+    }
+
+    /// <summary>The binned population rates over time.</summary>
+    public static IList<ITrace> RateTraces(IReadOnlyList<PopulationResultView> populations) =>
+        populations.Select(p => (ITrace)new Scatter
+        {
+            Name = p.Population,
+            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
+            X = Enumerable.Range(0, p.RateSeries.Length).Select(i => (object)((i + 0.5) * p.BinMs)).ToList(),
+            Y = p.RateSeries.Select(r => (object)r).ToList(),
+        }).ToList();
+
+    public static PlotLayout RateTracesLayout()
+    {
+        var layout = Base("rate (Hz)", false);
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "time (ms)" } }];
+        return layout;
+    }
+
+    /// <summary>Irregularity (CV ISI) against rate, one marker per population.</summary>
+    public static IList<ITrace> Irregularity(IReadOnlyList<PopulationResultView> populations) =>
+    [
+        new Scatter
+        {
+            Name = "populations",
+            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
+            X = populations.Select(p => (object)p.RateHz).ToList(),
+            Y = populations.Select(p => (object?)p.CvIsi).ToList()!,
+            TextArray = populations.Select(p => p.Population).ToList(),
+            TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
+            Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Size = 10 },
+        },
+    ];
+
+    public static PlotLayout IrregularityLayout()
+    {
+        var layout = Base("CV ISI", false);
+        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "rate (Hz)" } }];
+        layout.ShowLegend = false;
+        return layout;
+    }
+
+    /// <summary>Rates of several runs side by side, one bar group per population.</summary>
+    public static IList<ITrace> CompareRates(IReadOnlyList<(string Label, IReadOnlyList<PopulationResultView> Populations)> runs) =>
+        runs.Select(r => (ITrace)new Bar
+        {
+            Name = r.Label,
+            X = r.Populations.Select(p => (object)p.Population).ToList(),
+            Y = r.Populations.Select(p => (object)p.RateHz).ToList(),
+            ErrorY = new Plotly.Blazor.Traces.BarLib.ErrorY
+            {
+                Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
+                Array = r.Populations.Select(p => (object)p.RateSdHz).ToList(),
+                Visible = true,
+            },
+        }).ToList();
+
+    private static PlotLayout Base(string yTitle, bool logScale) => new()
+    {
+        Height = 360,
+        Margin = new Margin { L = 60, R = 20, T = 20, B = 50 },
+        YAxis = [new YAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle },
+            Type = logScale ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Linear,
+        }],
+        BarMode = BarModeEnum.Group,
+    };
+}
