@@ -2,6 +2,7 @@ using System.Text.Json;
 using DigitalBrain.Core.Catalogue;
 using DigitalBrain.Core.Data;
 using DigitalBrain.Core.Estimates;
+using DigitalBrain.Core.Live;
 using DigitalBrain.Core.Models;
 using DigitalBrain.Core.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
             var after = await LoadViewAsync(db, entry.Id, ct);
             Audit(db, entry, AuditAction.Added, actor, now, null, after);
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
+            await PublishAsync(db, entry, ct);
             return after!;
         }, ct);
 
@@ -62,6 +64,7 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
             var after = await LoadViewAsync(db, entryId, ct);
             Audit(db, entry, AuditAction.Edited, actor, now, before, after);
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
+            await PublishAsync(db, entry, ct);
             return after!;
         }, ct);
 
@@ -73,6 +76,7 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
             await SaveCheckedAsync(db, entryId, ct);
             Audit(db, entry, AuditAction.Deleted, actor, DateTimeOffset.UtcNow, before, null);
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
+            await PublishAsync(db, entry, ct);
         }, ct);
 
     /// <summary>Owner only: marks an entry reviewed or disputed (or back to unreviewed).</summary>
@@ -90,6 +94,7 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
             var after = await LoadViewAsync(db, entryId, ct);
             Audit(db, entry, AuditAction.Reviewed, actor, now, before, after);
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
+            await PublishAsync(db, entry, ct);
             return after!;
         }, ct);
 
@@ -178,6 +183,15 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
         entry.Notes = input.Notes;
         entry.UpdatedAt = now;
     }
+
+    /// <summary>Tells open curation pages on every app instance; delivered only if the transaction commits.</summary>
+    internal static async Task PublishAsync(AppDbContext db, Guid modelId, EstimateTarget target, CancellationToken ct)
+    {
+        await ChangeFeed.PublishAsync(db, $"target:{target.Id}", ct);
+        await ChangeFeed.PublishAsync(db, $"model:{modelId}", ct);
+    }
+
+    private static Task PublishAsync(AppDbContext db, Entry entry, CancellationToken ct) => PublishAsync(db, entry.ModelId, entry.Target, ct);
 
     private static void Audit(AppDbContext db, Entry entry, AuditAction action, Actor actor, DateTimeOffset now, EntryView? before, EntryView? after) =>
         db.EntryAudits.Add(new EntryAudit

@@ -48,6 +48,7 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             estimate.Method = method;
             estimate.MethodChosenById = actor.UserId;
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
+            await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);
         }, ct);
 
@@ -68,6 +69,7 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             estimate.PinnedById = actor.UserId;
             estimate.PinnedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync(ct);
+            await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);
         }, ct);
 
@@ -80,6 +82,7 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             estimate.PinnedById = null;
             estimate.PinnedAt = null;
             await db.SaveChangesAsync(ct);
+            await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);
         }, ct);
 

@@ -101,6 +101,16 @@ public sealed class BrainModelService(IDbContextFactory<AppDbContext> factory)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The id of the user whose user name or e-mail is <paramref name="nameOrEmail"/> (case-insensitive), or null.</summary>
+    public async Task<string?> FindUserIdAsync(string nameOrEmail, CancellationToken ct = default)
+    {
+        var normalised = nameOrEmail.Trim().ToUpperInvariant();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserName == normalised || u.NormalizedEmail == normalised)
+            .Select(u => u.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task RemoveMemberAsync(Actor actor, Guid modelId, string userId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
