@@ -32,7 +32,7 @@ public sealed class CurationSeederTests(PostgresFixture postgres)
 
         await using var db = await factory.CreateDbContextAsync(ct);
         Assert.Equal(2, await db.BrainModels.CountAsync(ct));
-        Assert.Equal(31, await db.ParameterDefinitions.CountAsync(ct));
+        Assert.Equal(Core.Seeding.CatalogueData.Definitions().Count, await db.ParameterDefinitions.CountAsync(ct));
         Assert.Equal(await db.Entries.CountAsync(ct), await db.EntryAudits.CountAsync(ct));
         Assert.Equal(await db.Entries.CountAsync(ct), await db.CollectiveEstimates.SumAsync(e => e.EntryCount, ct));
         TestContext.Current.TestOutputHelper!.WriteLine($"seed of an empty database: {first.TotalMilliseconds:F0} ms; again: {second.TotalMilliseconds:F0} ms");

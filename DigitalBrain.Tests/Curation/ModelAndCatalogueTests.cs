@@ -81,6 +81,6 @@ public sealed class ModelAndCatalogueTests(PostgresFixture postgres)
         Assert.Equal(("key", "unique"), (duplicate.Errors.Single().Field, duplicate.Errors.Single().Rule));
         Assert.Equal("1/µm", entry.Unit);
         await using var db = await bed.Factory.CreateDbContextAsync(ct);
-        Assert.Equal(31, await db.ParameterDefinitions.CountAsync(ct));
+        Assert.Equal(Core.Seeding.CatalogueData.Definitions().Count + 1, await db.ParameterDefinitions.CountAsync(ct));
     }
 }

@@ -18,7 +18,7 @@ public sealed class Brian2MicrocircuitRun : IAsyncLifetime
         using var python = new PythonRunner();
         var script = python.Write("microcircuit.py", new Brian2Exporter().Export(Microcircuit.Create(0.1)));
         await python.RunAsync([script, "--target", "numpy", "--t-presim", "500", "--t-sim", "1000", "--out", python.PathOf("out.json")],
-            TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken);
+            TimeSpan.FromMinutes(10), TestContext.Current.CancellationToken);
         Results = ResultsJson.Load(python.PathOf("out.json"));
     }
 

@@ -14,7 +14,7 @@ internal static class Brian2Run
         await python.RunAsync(
             [script, "--target", "numpy", "--spikes", "--t-presim", presimMs.ToString(CultureInfo.InvariantCulture),
              "--t-sim", simMs.ToString(CultureInfo.InvariantCulture), "--out", python.PathOf("out.json")],
-            TimeSpan.FromMinutes(3), ct);
+            TimeSpan.FromMinutes(8), ct);
         return ResultsJson.Load(python.PathOf("out.json"));
     }
 }
