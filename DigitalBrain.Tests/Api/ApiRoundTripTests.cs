@@ -214,7 +214,15 @@ public sealed class ApiRoundTripTests(ApiAppFixture f)
         Assert.Equal(version.GetProperty("contentHash").GetString(), (await f.Viewer.GetJsonAsync($"/api/v1/versions/{version.Id()}")).GetProperty("contentHash").GetString());
         var spec = await f.Viewer.GetJsonAsync($"/api/v1/versions/{version.Id()}/export?format=json");
         Assert.Equal(8, spec.GetProperty("populations").GetArrayLength());
-        await f.Viewer.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, $"/api/v1/versions/{version.Id()}/export?format=pynest");
+        foreach (var (format, marker) in new[] { ("pynest", "nest.Create("), ("brian2", "NeuronGroup(") })
+        {
+            using var script = await f.Viewer.GetAsync(new Uri($"/api/v1/versions/{version.Id()}/export?format={format}", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+            var body = await script.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains(version.GetProperty("contentHash").GetString()!, body, StringComparison.Ordinal);
+            Assert.Contains(marker, body, StringComparison.Ordinal);
+        }
+        await f.Viewer.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Get, $"/api/v1/versions/{version.Id()}/export?format=xlsx");
         await f.Viewer.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, $"{path}/runs", new { simulateMs = 50 });
 
         var empty = await TestModel.CreateAsync(f, "Cannot compile");
