@@ -117,6 +117,30 @@ public sealed class EntryValidationTests(PostgresFixture postgres)
         Assert.Equal(constraint, error.ConstraintName);
     }
 
+    [Theory]
+    [InlineData("tau_m", "-5", "CK_Entries_ParameterRange")]
+    [InlineData("connection_probability", "1.5", "CK_Entries_ParameterRange")]
+    [InlineData("neuron_count", "-3", "CK_Entries_ParameterRange")]
+    [InlineData("neuron_count", "12.5", "CK_Entries_WholeNumber")]
+    public async Task The_database_refuses_values_outside_the_parameters_rules(string key, string value, string constraint)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var bed = await SharedBedAsync();
+        var good = await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("tau_m", 10), ct);
+        await using var db = await bed.Factory.CreateDbContextAsync(ct);
+        var sql = $"""
+            INSERT INTO "Entries" ("Id", "ModelId", "PopulationId", "ParameterDefinitionId", "Value", "ReferenceId", "SetAs", "Species", "Method", "Notes", "AuthorId", "CreatedAt", "UpdatedAt", "ReviewState")
+            SELECT gen_random_uuid(), "ModelId", "PopulationId", (SELECT "Id" FROM "ParameterDefinitions" WHERE "Key" = '{key}'), {value}, "ReferenceId", 1, '', '', '', "AuthorId", now(), now(), 1
+            FROM "Entries" WHERE "Id" = '{good.Id}'
+            """;
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql, ct));
+
+        Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
+        Assert.Equal(constraint, error.ConstraintName);
+        Assert.Contains(key, error.MessageText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_database_refuses_a_malformed_doi()
     {
