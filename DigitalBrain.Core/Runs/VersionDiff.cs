@@ -11,12 +11,16 @@ public sealed record EstimateChange(string Target, string Parameter, IReadOnlyLi
 
 /// <summary>What changed between versions, read from the provenance the compiler writes into every
 /// population and projection of a <see cref="NetworkSpec"/> ("key=value [method, n, DOIs]"): the
-/// estimates themselves, not the engine quantities derived from them.</summary>
+/// estimates themselves, not the engine quantities derived from them. The reference rate and the
+/// Poisson background, which the provenance text lacks, are read from the spec.</summary>
 public static partial class VersionDiff
 {
     /// <summary>Relative difference above which two frozen values count as different (the
     /// provenance keeps six significant digits).</summary>
     public const double RelativeTolerance = 1e-6;
+
+    /// <summary>Provenance shown for values read from the spec itself rather than its provenance text.</summary>
+    public const string SpecSource = "value in the spec";
 
     /// <summary>Every (target, parameter) whose value differs between any two of <paramref name="versions"/>,
     /// in the order of the first version that has it.</summary>
@@ -40,7 +44,19 @@ public static partial class VersionDiff
     {
         var estimates = new Dictionary<(string, string), (double, string)>();
         foreach (var p in spec.Populations)
+        {
             Parse($"population {p.Name}", p.Provenance, estimates);
+            // The compiler reads these after it wrote the population's provenance: take them from the spec.
+            if (p.ReferenceRateHz is { } rate)
+                estimates.TryAdd(($"population {p.Name}", "firing_rate"), (rate, SpecSource));
+        }
+        foreach (var input in spec.Stimuli.OfType<PoissonInput>())
+        {
+            var target = $"population {input.Target}";
+            estimates.TryAdd((target, "background_rate"), (input.RateHz, SpecSource));
+            estimates.TryAdd((target, "external_in_degree"), (input.Indegree, SpecSource));
+            estimates.TryAdd((target, "background_weight"), (input.WeightPa, SpecSource));
+        }
         foreach (var p in spec.Projections)
             Parse($"projection {p.Source} → {p.Target}", p.Provenance, estimates);
         return estimates;
