@@ -20,7 +20,8 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
     {
         var (page, consoleErrors, modelId) = await LogInAsync();
 
-        await LaunchRunAsync(page, modelId, seed: 55);
+        // 1 s: long enough for neurons of the faster populations to fire three times (CV ISI).
+        await LaunchRunAsync(page, modelId, seed: 55, simulateMs: 1000);
 
         foreach (var plot in DashboardPlots)
             await ExpectRenderedAsync(page, plot);
@@ -29,6 +30,7 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
         // Bars grouped by region: a two-level category axis (region, population).
         Assert.Equal(2, await Figure(page, "plot-rates").EvaluateAsync<int>("gd => Array.isArray(gd.data[0].x[0]) ? gd.data[0].x.length : 1"));
         Assert.Equal(8, await Figure(page, "plot-rate-distribution").EvaluateAsync<int>("gd => gd.data.filter(t => t.type === 'box').length"));
+        Assert.True(await Figure(page, "plot-cv-distribution").EvaluateAsync<int>("gd => gd.data.reduce((n, t) => n + t.y.length, 0)") > 10);
         Assert.Equal("scattergl", await Figure(page, "plot-raster").EvaluateAsync<string>("gd => gd.data[0].type"));
         // Σ round(0.02 · N_pop) over the eight Potjans–Diesmann populations.
         await Expect(page.GetByTestId("run-facts")).ToContainTextAsync("1,544");
@@ -95,8 +97,8 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
         return (page, consoleErrors, modelId);
     }
 
-    /// <summary>Launches a 200 ms run at 2 % scale from the runs page and waits on its dashboard until it succeeded.</summary>
-    private static async Task<Guid> LaunchRunAsync(IPage page, Guid modelId, long seed)
+    /// <summary>Launches a run (200 ms unless told) at 2 % scale from the runs page and waits on its dashboard until it succeeded.</summary>
+    private static async Task<Guid> LaunchRunAsync(IPage page, Guid modelId, long seed, int simulateMs = 200)
     {
         await page.GotoAsync($"/models/{modelId}/runs");
         await Expect(page.GetByTestId("runs-table")).ToBeVisibleAsync();
@@ -104,10 +106,12 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
         // 77 169 neurons: the dialog proposes a tenth.
         await Expect(Field(page, "run-scale")).ToHaveValueAsync("0.1");
         await FillAsync(page, "run-scale", "0.02");
-        await FillAsync(page, "run-simulate-ms", "200");
+        await FillAsync(page, "run-simulate-ms", simulateMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await FillAsync(page, "run-seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("run-launch").ClickAsync();
         await page.WaitForURLAsync("**/runs/*");
+        // The URL changes before the dashboard replaces the list (whose rows have status chips too).
+        await Expect(page.GetByTestId("run-facts")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
         return Guid.Parse(page.Url.Split('/')[^1]);
     }
