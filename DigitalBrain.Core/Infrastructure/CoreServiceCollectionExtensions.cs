@@ -25,6 +25,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CoverageService>();
         services.AddDigitalBrainImport();
         services.AddSingleton<DigitalBrain.Core.Runs.RunService>();
+        services.AddSingleton<DigitalBrain.Core.Runs.RunDashboardService>();
+        services.AddSingleton<DigitalBrain.Core.Overview.ModelOverviewService>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
         return services;
     }

@@ -93,16 +93,15 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var (run, version) = await LoadVisibleAsync(db, actor, runId, ct);
-        var references = NetworkSpecJson.Deserialize(version.SpecJson).Populations
-            .ToDictionary(p => p.Name, p => p.ReferenceRateHz, StringComparer.Ordinal);
+        var references = await ReferenceRates.LoadAsync(db, run.BrainModelId, NetworkSpecJson.Deserialize(version.SpecJson), ct);
         var results = await db.RunPopulationResults.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Order)
             .Select(p => new { p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs, p.RateSeries })
             .ToListAsync(ct);
         var populations = results.Select(p =>
         {
-            var reference = references.GetValueOrDefault(p.Population) is { } hz ? new ReferenceRate(hz, null, null) : null;
+            var reference = references.GetValueOrDefault(p.Population);
             return new PopulationResultView(p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs,
-                p.RateSeries, RateComparison.Compare(p.Population, p.RateHz, p.RateSdHz, reference));
+                p.RateSeries, RateComparison.Compare(p.Population, p.RateHz, p.RateSdHz, reference?.Reference, reference?.Region));
         }).ToList();
         return new RunDetails(View(run, version.Number, version.ContentHash), run, populations);
     }

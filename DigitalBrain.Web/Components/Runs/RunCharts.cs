@@ -11,34 +11,73 @@ public static class RunCharts
 {
     public static Config Config() => new() { Responsive = true, DisplayLogo = false };
 
-    /// <summary>Simulated rate ± SD per population, coloured by agreement, beside the reference rates.</summary>
-    public static IList<ITrace> Rates(IReadOnlyList<PopulationResultView> populations) =>
-    [
-        new Bar
-        {
-            Name = "simulated",
-            X = populations.Select(p => (object)p.Population).ToList(),
-            Y = populations.Select(p => (object)p.RateHz).ToList(),
-            ErrorY = new Plotly.Blazor.Traces.BarLib.ErrorY
+    /// <summary>Simulated rate ± SD per population, coloured by agreement, beside the reference
+    /// rates with their 95 % intervals; populations grouped by region on a two-level axis.</summary>
+    public static IList<ITrace> Rates(IReadOnlyList<PopulationResultView> populations)
+    {
+        var x = Categories(populations.Select(p => (p.Comparison.Region, p.Population)).ToList());
+        return
+        [
+            new Bar
             {
-                Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
-                Array = populations.Select(p => (object)p.RateSdHz).ToList(),
-                Visible = true,
+                Name = "simulated",
+                X = x,
+                Y = populations.Select(p => (object)p.RateHz).ToList(),
+                ErrorY = new Plotly.Blazor.Traces.BarLib.ErrorY
+                {
+                    Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
+                    Array = populations.Select(p => (object)p.RateSdHz).ToList(),
+                    Visible = true,
+                },
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker
+                {
+                    Color = populations.Select(p => (object)RunFormat.AgreementColor(p.Comparison.Agreement)).ToList(),
+                },
             },
-            Marker = new Plotly.Blazor.Traces.BarLib.Marker
+            new Scatter
             {
-                Color = populations.Select(p => (object)RunFormat.AgreementColor(p.Comparison.Agreement)).ToList(),
+                Name = "reference (95 % interval)",
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                X = x,
+                Y = populations.Select(p => (object?)p.Comparison.Reference?.ValueHz).ToList()!,
+                ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
+                {
+                    Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data,
+                    Symmetric = false,
+                    Array = populations.Select(p => (object?)(p.Comparison.Reference is { HighHz: { } high } r ? high - r.ValueHz : null)).ToList()!,
+                    ArrayMinus = populations.Select(p => (object?)(p.Comparison.Reference is { LowHz: { } low } r ? r.ValueHz - low : null)).ToList()!,
+                    Color = "#000000",
+                    Visible = true,
+                },
+                TextArray = populations.Select(p => p.Comparison.Reference is { } r ? RunFormat.SourceText(r.Source) : "").ToList(),
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = "#000000", Size = 10, Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.LineEwOpen },
             },
-        },
-        new Scatter
+        ];
+    }
+
+    /// <summary>Population names, or (region, population) pairs as Plotly's two-level category axis
+    /// when the populations carry regions, so that bars group by region.</summary>
+    public static IList<object> Categories(IReadOnlyList<(string? Region, string Population)> populations) =>
+        populations.Any(p => p.Region is not null)
+            ? [populations.Select(p => (object)(p.Region ?? "—")).ToList(), populations.Select(p => (object)p.Population).ToList()]
+            : populations.Select(p => (object)p.Population).ToList();
+
+    /// <summary>One box per population of its recorded neurons' values (rates or CV ISI), with the mean.</summary>
+    public static IList<ITrace> Distribution(IReadOnlyList<PopulationDistribution> populations, Func<PopulationDistribution, float[]> values) =>
+        populations.Select(p => (ITrace)new Box
         {
-            Name = "reference",
-            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
-            X = populations.Select(p => (object)p.Population).ToList(),
-            Y = populations.Select(p => (object?)p.Comparison.Reference?.ValueHz).ToList()!,
-            Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = "#000000", Size = 10, Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.LineEwOpen },
-        },
-    ];
+            Name = p.Population,
+            Y = values(p).Select(v => (object)v).ToList(),
+            BoxMean = Plotly.Blazor.Traces.BoxLib.BoxMeanEnum.True,
+            BoxPoints = Plotly.Blazor.Traces.BoxLib.BoxPointsEnum.Outliers,
+        }).ToList();
+
+    public static PlotLayout DistributionLayout(string yTitle, bool logScale)
+    {
+        var layout = Base(yTitle, logScale);
+        layout.ShowLegend = false;
+        return layout;
+    }
 
     public static PlotLayout RatesLayout(bool logScale) => Base("rate (Hz)", logScale);
 
@@ -111,21 +150,6 @@ public static class RunCharts
         layout.ShowLegend = false;
         return layout;
     }
-
-    /// <summary>Rates of several runs side by side, one bar group per population.</summary>
-    public static IList<ITrace> CompareRates(IReadOnlyList<(string Label, IReadOnlyList<PopulationResultView> Populations)> runs) =>
-        runs.Select(r => (ITrace)new Bar
-        {
-            Name = r.Label,
-            X = r.Populations.Select(p => (object)p.Population).ToList(),
-            Y = r.Populations.Select(p => (object)p.RateHz).ToList(),
-            ErrorY = new Plotly.Blazor.Traces.BarLib.ErrorY
-            {
-                Type = Plotly.Blazor.Traces.BarLib.ErrorYLib.TypeEnum.Data,
-                Array = r.Populations.Select(p => (object)p.RateSdHz).ToList(),
-                Visible = true,
-            },
-        }).ToList();
 
     private static PlotLayout Base(string yTitle, bool logScale) => new()
     {

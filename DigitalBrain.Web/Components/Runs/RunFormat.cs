@@ -49,4 +49,15 @@ public static class RunFormat
         RateAgreement.Outside => "outside ×2",
         _ => "no reference",
     };
+
+    /// <summary>Where a reference rate comes from, in words for tables and hover texts.</summary>
+    public static string SourceText(ReferenceSource source) => source switch
+    {
+        ReferenceSource.Version => "frozen in the version; 95 % interval of the unchanged current estimate",
+        ReferenceSource.VersionValueOnly => "frozen in the version; no interval (the estimate changed since or has none): ±10 %",
+        _ => "current estimate (the version has no reference rate)",
+    };
+
+    /// <summary>A ratio as "×1.23", or a dash.</summary>
+    public static string Ratio(double? ratio) => ratio is { } r && double.IsFinite(r) ? "×" + r.ToString("0.00", CultureInfo.InvariantCulture) : "—";
 }
