@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CoverageService>();
         services.AddDigitalBrainImport();
         services.AddSingleton<DigitalBrain.Core.Runs.RunService>();
+        services.AddSingleton<DigitalBrain.Core.Runs.RunSpikeDownload>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
         return services;
     }
