@@ -43,7 +43,8 @@ public sealed class RunSpikeDownload(IDbContextFactory<AppDbContext> factory)
     public async Task WriteCsvGzipAsync(Guid runId, Stream destination, CancellationToken ct = default)
     {
         await using var gzip = new GZipStream(destination, CompressionLevel.Fastest, leaveOpen: true);
-        await using var writer = new StreamWriter(gzip, new UTF8Encoding(false), bufferSize: 1 << 16);
+        // leaveOpen: the writer would close the gzip stream synchronously, which a response body refuses.
+        await using var writer = new StreamWriter(gzip, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
         writer.NewLine = "\n";
         await writer.WriteLineAsync(CsvHeader.AsMemory(), ct);
         await using var db = await factory.CreateDbContextAsync(ct);
