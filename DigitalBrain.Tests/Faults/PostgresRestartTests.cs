@@ -36,6 +36,9 @@ public sealed class PostgresRestartTests
         var clock = Stopwatch.StartNew();
         await using var cluster = await LocalPostgresCluster.StartTemporaryAsync(ct);
         var cs = await CreateDatabaseAsync(cluster, ct);
+        // Migrated here, not by the app's start-up, which then has only seeding to do before it is healthy.
+        await using (var migrate = PostgresFixture.CreateContext(cs))
+            await migrate.Database.MigrateAsync(ct);
         await using var app = await WebAppProcess.StartAsync(cs, ct, new Dictionary<string, string>
         {
             ["DigitalBrain:Worker:InvisibilityTimeout"] = TimeSpan.FromSeconds(30).ToString("c"),
