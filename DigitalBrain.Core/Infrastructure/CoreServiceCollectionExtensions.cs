@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DigitalBrain.Core.Runs.RunService>();
         services.AddSingleton<DigitalBrain.Core.Runs.RunDashboardService>();
         services.AddSingleton<DigitalBrain.Core.Overview.ModelOverviewService>();
+        services.AddSingleton<DigitalBrain.Core.Runs.RunSpikeDownload>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
         return services;
     }

@@ -17,21 +17,22 @@ namespace DigitalBrain.Tests.Runs;
 internal static class RunTestData
 {
     public static async Task<Guid> CreateRunAsync(string connectionString, NetworkSpec spec, double simulateMs, double presimMs = 0,
-        int attempts = 0)
+        int attempts = 0, Guid? modelId = null)
     {
         await using var db = PostgresFixture.CreateContext(connectionString);
-        var modelId = await TestModels.CreateModelAsync(db);
+        var model = modelId ?? await TestModels.CreateModelAsync(db);
         var json = NetworkSpecJson.Serialize(spec);
+        var number = (await db.ModelVersions.Where(v => v.BrainModelId == model).MaxAsync(v => (int?)v.Number) ?? 0) + 1;
         var version = new ModelVersion
         {
-            Id = Guid.NewGuid(), BrainModelId = modelId, Number = 1, SpecJson = json,
+            Id = Guid.NewGuid(), BrainModelId = model, Number = number, SpecJson = json,
             ContentHash = Core.Versions.ContentHash.Of(json), NeuronCount = spec.NeuronCount,
             PopulationCount = spec.Populations.Count, ProjectionCount = spec.Projections.Count,
             CreatedById = "test", CreatedAt = DateTimeOffset.UtcNow,
         };
         var run = new SimulationRun
         {
-            Id = Guid.NewGuid(), ModelVersionId = version.Id, BrainModelId = modelId, CreatedById = "test",
+            Id = Guid.NewGuid(), ModelVersionId = version.Id, BrainModelId = model, CreatedById = "test",
             CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(-1), SimulateMs = simulateMs, PresimMs = presimMs,
             Seed = spec.Seed, Scale = 1, Backend = BackendKind.Cpu, Queue = RunQueues.Small, Attempts = attempts,
         };

@@ -62,5 +62,6 @@ internal static class VersionEndpoints
             .WithSummary("Ask a run to stop (its creator or the model's owner)");
         runs.MapGet("/results", (Guid runId, ClaimsPrincipal user, RunLauncher s, CancellationToken ct) =>
             s.ResultsAsync(user.Actor(), runId, ct)).WithSummary("Per-population rates, irregularity, synchrony and rate series");
+        runs.MapGet("/spikes", (Guid runId, ClaimsPrincipal user, DigitalBrain.Core.Runs.RunSpikeDownload s, HttpContext http) => DigitalBrain.Web.Runs.SpikeDownloadEndpoints.SendAsync(user.Actor(), runId, s, http)).WithSummary("Full spikes as gzip'd CSV (population,neuron,time_ms); X-Spikes-Truncated says when the size cap cut them; 409 until the run succeeded");
     }
 }

@@ -18,7 +18,7 @@ public static class DigitalBrainHosting
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseBootstrap.ConnectionStringName)!;
         builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(connectionString,
-            npgsql => npgsql.EnableRetryOnFailure()));
+            DatabaseRetry.Configure));
         builder.Services.AddDataProtection().SetApplicationName("DigitalBrain").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddDigitalBrainCore();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -47,6 +47,7 @@ public static class DigitalBrainHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapSimulationQueueDashboard();
+        app.MapSpikeDownload();
         app.MapDigitalBrainAccounts();
         app.MapDigitalBrainApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
