@@ -34,6 +34,8 @@ public static class ImportFiles
 
     public static string N(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
+    public static string Count(int count, string one, string many) => $"{N(count)} {(count == 1 ? one : many)}";
+
     public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
     public static string Value(ImportPlanRow r) =>
@@ -44,17 +46,17 @@ public static class ImportFiles
 
     public static string Summary(EntryImportReport r, TimeSpan took)
     {
-        var skipped = r.SkippedDuplicateRows.Count > 0 ? $" {N(r.SkippedDuplicateRows.Count)} duplicate rows skipped." : "";
+        var skipped = r.SkippedDuplicateRows.Count > 0 ? $" {Count(r.SkippedDuplicateRows.Count, "duplicate row", "duplicate rows")} skipped." : "";
         if (r.Committed)
-            return $"Imported {N(r.CreatedIds.Count)} entries from {N(r.Rows)} rows in {Seconds(took)}.{skipped}";
+            return $"Imported {Count(r.CreatedIds.Count, "entry", "entries")} from {N(r.Rows)} rows in {Seconds(took)}.{skipped}";
         if (r.Errors.Count > 0)
         {
-            return $"{N(r.Rows)} rows checked in {Seconds(took)}: {N(r.Errors.Count)} errors in {N(r.Errors.Select(e => e.Row).Distinct().Count())} rows. "
+            return $"{N(r.Rows)} rows checked in {Seconds(took)}: {Count(r.Errors.Count, "error", "errors")} in {Count(r.Errors.Select(e => e.Row).Distinct().Count(), "row", "rows")}. "
                    + $"Nothing was imported; fix the rows below and run again.{skipped}";
         }
         if (r.ToCreate.Count == 0)
             return $"{N(r.Rows)} rows checked in {Seconds(took)}: nothing to import.{skipped}";
-        return $"Dry run: {N(r.Rows)} rows checked in {Seconds(took)}, no errors; {N(r.ToCreate.Count)} entries would be created.{skipped} Press Import to write them.";
+        return $"Dry run: {N(r.Rows)} rows checked in {Seconds(took)}, no errors; {Count(r.ToCreate.Count, "entry", "entries")} would be created.{skipped} Press Import to write them.";
     }
 
     private static string Number(double? v) => v?.ToString("G6", CultureInfo.InvariantCulture) ?? "—";

@@ -66,7 +66,7 @@ public static class ModelDownloads
     }
 
     /// <summary>The model's name as a safe file name: letters, digits, '-' and '_' only.</summary>
-    internal static string FileStem(string name)
+    public static string FileStem(string name)
     {
         var stem = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
         return stem.Length > 0 ? stem[..Math.Min(stem.Length, 60)] : "model";
