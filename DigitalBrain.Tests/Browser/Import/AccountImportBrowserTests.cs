@@ -58,7 +58,7 @@ public sealed class AccountImportBrowserTests(BrowserFixture browser, AccountsAp
         await fileInput.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await fileInput.SetInputFilesAsync(CsvFile(1000, badRow: 499));
-        await page.GetByTestId("dry-run").ClickAsync();
+        await ClickWhenEnabledAsync(page, "dry-run");
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("1,000 rows checked");
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("1 error in 1 row");
         await Expect(page.GetByTestId("error-row")).ToHaveTextAsync("501"); // data row 499 from 0, after the header
@@ -69,9 +69,9 @@ public sealed class AccountImportBrowserTests(BrowserFixture browser, AccountsAp
 
         await fileInput.SetInputFilesAsync(CsvFile(1000));
         await Expect(page.GetByTestId("import-summary")).ToHaveCountAsync(0); // a new file clears the old report
-        await page.GetByTestId("dry-run").ClickAsync();
+        await ClickWhenEnabledAsync(page, "dry-run");
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("1,000 entries would be created");
-        await page.GetByTestId("commit-import").ClickAsync();
+        await ClickWhenEnabledAsync(page, "commit-import");
         await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Imported 1,000 entries from 1,000 rows", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("commit-import")).ToBeDisabledAsync();
         await using (var db = PostgresFixture.CreateContext(fixture.ConnectionString))
@@ -107,6 +107,13 @@ public sealed class AccountImportBrowserTests(BrowserFixture browser, AccountsAp
             csv.Append(CultureInfo.InvariantCulture, $"L4e,tau_m,{text},{unit},4,10.5555/ui.{i % 20},fixed,row {i}\r\n");
         }
         return new FilePayload { Name = "entries.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) };
+    }
+
+    /// <summary>The file crosses the circuit before the button enables; a loaded CI machine may take longer than the default wait.</summary>
+    private static async Task ClickWhenEnabledAsync(IPage page, string testId)
+    {
+        await Expect(page.GetByTestId(testId)).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await page.GetByTestId(testId).ClickAsync();
     }
 
     private async Task<(HttpStatusCode Status, string Body)> MeAsync(string token)
