@@ -55,7 +55,7 @@ public sealed class AccountImportBrowserTests(BrowserFixture browser, AccountsAp
         await page.GotoAsync($"/models/{modelId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Import & export" }).ClickAsync();
         var fileInput = page.Locator("input[type=file]").First;
-        await fileInput.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await fileInput.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 }); // the circuit renders it
 
         await fileInput.SetInputFilesAsync(CsvFile(1000, badRow: 499));
         await ClickWhenEnabledAsync(page, "dry-run");
