@@ -2,6 +2,7 @@ using System.Text.Json;
 using DigitalBrain.Core.Curation;
 using DigitalBrain.Core.Data;
 using DigitalBrain.Core.Estimates;
+using DigitalBrain.Core.Live;
 using DigitalBrain.Core.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,9 @@ namespace DigitalBrain.Core.Import;
 /// errors; a commit writes all rows in one transaction or nothing. The commit follows the rules of
 /// <see cref="EntryService"/>: curators and above, every (target, parameter) estimate locked
 /// (in a fixed order, so two imports cannot deadlock) and recomputed in the same transaction, one
-/// audit row per entry, references found or created through <see cref="ReferenceResolver"/>.
+/// audit row per entry, references found or created through <see cref="ReferenceResolver"/>, and
+/// one change notice per touched target for open pages. Entries and audits go in by COPY
+/// (<see cref="EntryBulkWriter"/>) and each estimate is recomputed once, at the end.
 /// </summary>
 public sealed class EntryImportService(IDbContextFactory<AppDbContext> factory)
 {
@@ -48,45 +51,52 @@ public sealed class EntryImportService(IDbContextFactory<AppDbContext> factory)
             estimates.Add(await EstimateRecomputer.LockAsync(db, modelId, group.Key.Target, group.First().Parameter, ct));
 
         var references = new Dictionary<string, Reference>(StringComparer.Ordinal);
-        var now = DateTimeOffset.UtcNow;
-        var entries = new List<(PlannedEntry Plan, Entry Entry, Reference Reference)>(plan.Count);
         foreach (var p in plan)
         {
-            if (!references.TryGetValue(p.ReferenceKey, out var reference))
-            {
-                reference = await ReferenceResolver.GetOrCreateAsync(db, p.Doi, p.Pmid, p.Input.Citation, ct);
-                references[p.ReferenceKey] = reference;
-            }
-            var entry = new Entry
-            {
-                Id = Guid.NewGuid(), ModelId = modelId,
-                RegionId = p.Target.RegionId, PopulationId = p.Target.PopulationId, ProjectionId = p.Target.ProjectionId,
-                ParameterDefinitionId = p.Parameter.Id, ReferenceId = reference.Id, AuthorId = actor.UserId,
-                Value = p.Input.Value, Min = p.Input.Min, Max = p.Input.Max, Sd = p.Input.Sd, Sem = p.Input.Sem, N = p.Input.N,
-                SetAs = p.Input.SetAs, Species = p.Input.Species.Trim(), Method = p.Input.Method.Trim(), Notes = p.Input.Notes,
-                CreatedAt = now, UpdatedAt = now,
-            };
-            db.Entries.Add(entry);
-            entries.Add((p, entry, reference));
+            if (!references.ContainsKey(p.ReferenceKey))
+                references[p.ReferenceKey] = await ReferenceResolver.GetOrCreateAsync(db, p.Doi, p.Pmid, p.Input.Citation, ct);
         }
-        await db.SaveChangesAsync(ct); // fills each entry's xmin, which its audit snapshot records
+        await db.SaveChangesAsync(ct); // citations or PMIDs the resolver filled in on existing references
+
+        var now = DateTimeOffset.UtcNow;
+        var entries = plan.Select(p => new Entry
+        {
+            Id = Guid.NewGuid(), ModelId = modelId,
+            RegionId = p.Target.RegionId, PopulationId = p.Target.PopulationId, ProjectionId = p.Target.ProjectionId,
+            ParameterDefinitionId = p.Parameter.Id, ReferenceId = references[p.ReferenceKey].Id, AuthorId = actor.UserId,
+            Value = p.Input.Value, Min = p.Input.Min, Max = p.Input.Max, Sd = p.Input.Sd, Sem = p.Input.Sem, N = p.Input.N,
+            SetAs = p.Input.SetAs, Species = p.Input.Species.Trim(), Method = p.Input.Method.Trim(), Notes = p.Input.Notes,
+            CreatedAt = now, UpdatedAt = now,
+        }).ToList();
+        await EntryBulkWriter.WriteEntriesAsync(db, entries, ct);
+        var ids = entries.Select(e => e.Id).ToList();
+        var versions = await EntryBulkWriter.VersionsAsync(db, ids, ct);
 
         var author = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.UserName }).SingleOrDefaultAsync(ct);
         var authorName = author?.DisplayName is { Length: > 0 } name ? name : author?.UserName ?? "";
-        foreach (var (p, e, reference) in entries)
+        var audits = new List<EntryAudit>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
+            var (p, e) = (plan[i], entries[i]);
+            var reference = references[p.ReferenceKey];
             var view = new EntryView(e.Id, e.ModelId, e.Target, p.Parameter.Key, p.Parameter.Unit, e.Value, e.Min, e.Max, e.Sd, e.Sem, e.N,
                 new ReferenceView(reference.Id, reference.Doi, reference.Pmid, reference.Citation), e.SetAs, e.Species, e.Method, e.Notes,
-                e.AuthorId, authorName, e.CreatedAt, e.UpdatedAt, e.ReviewState, null, e.Version);
-            db.EntryAudits.Add(new EntryAudit
+                e.AuthorId, authorName, e.CreatedAt, e.UpdatedAt, e.ReviewState, null, versions[e.Id]);
+            audits.Add(new EntryAudit
             {
                 EntryId = e.Id, ModelId = modelId, Action = AuditAction.Added, UserId = actor.UserId, At = now,
                 AfterJson = JsonSerializer.Serialize(view, AuditJson),
             });
         }
+        await EntryBulkWriter.WriteAuditsAsync(db, audits, ct);
+
+        // One recomputation per touched (target, parameter), after all rows are in.
         foreach (var estimate in estimates)
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
-        return entries.Select(x => x.Entry.Id).ToList();
+        foreach (var target in plan.Select(p => p.Target).Distinct())
+            await ChangeFeed.PublishAsync(db, $"target:{target.Id}", ct);
+        await ChangeFeed.PublishAsync(db, $"model:{modelId}", ct);
+        return ids;
     }
 
     private static EntryImportReport Report(int rows, List<PlannedEntry> plan, List<int> skipped, List<ImportError> errors, List<Guid>? created) => new(

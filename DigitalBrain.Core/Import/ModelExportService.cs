@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using DigitalBrain.Core.Curation;
 using DigitalBrain.Core.Estimates;
 using DigitalBrain.Core.Models;
@@ -27,6 +28,8 @@ public sealed class ModelExportService(BrainModelService models, StructureServic
         ["target", "parameter", "unit", "method", "value", "effective_value", "pinned_value", "pin_reason", "range_min", "range_max",
          "ci_low", "ci_high", "sd", "min", "max", "entries", "references", "outlier_entry_ids", "note", "computed_at"];
 
+    private static readonly JsonSerializerOptions FileJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public async Task<ModelExport> ExportAsync(Actor actor, Guid modelId, CancellationToken ct = default)
     {
         var model = await models.GetAsync(actor, modelId, ct);
@@ -42,17 +45,32 @@ public sealed class ModelExportService(BrainModelService models, StructureServic
     {
         var csv = new StringBuilder(Csv.Line(EntryColumns.Select(c => ((string?)c, true)))).Append("\r\n");
         foreach (var (target, e) in export.Entries)
-        {
-            csv.Append(Csv.Line([
-                Text(target), Text(e.ParameterKey), Num(e.Value), Num(e.Min), Num(e.Max), Text(e.Unit), Num(e.Sd), Num(e.Sem),
-                (e.N?.ToString(CultureInfo.InvariantCulture), false), Text(e.Reference.Doi), Text(e.Reference.Pmid),
-                Text(e.Reference.Doi is null && e.Reference.Pmid is null ? e.Reference.Citation : ""),
-                Text(e.SetAs.ToString().ToLowerInvariant()), Text(e.Species), Text(e.Method), Text(e.Notes), Text(e.AuthorName),
-                Text(e.ReviewState.ToString().ToLowerInvariant()), Text(e.CreatedAt.ToString("O", CultureInfo.InvariantCulture)), Text(e.Id.ToString()),
-            ])).Append("\r\n");
-        }
+            csv.Append(Csv.Line(EntryCells(target, e).Select(CsvCell))).Append("\r\n");
         return csv.ToString();
     }
+
+    /// <summary>The entries as a JSON array of flat objects with the CSV's columns: the importer
+    /// reads it back as it is (unlike <see cref="ModelExport"/>'s nested entries).</summary>
+    public static string EntriesJson(ModelExport export) =>
+        JsonSerializer.Serialize(export.Entries.Select(x => EntryColumns.Zip(EntryCells(x.Target, x.Entry))
+            .ToDictionary(c => c.First, c => c.Second, StringComparer.Ordinal)), FileJson);
+
+    /// <summary>One entry's cells in the order of <see cref="EntryColumns"/>: numbers as numbers, the rest as text.</summary>
+    private static object?[] EntryCells(string target, EntryView e) =>
+    [
+        target, e.ParameterKey, e.Value, e.Min, e.Max, e.Unit, e.Sd, e.Sem, e.N, e.Reference.Doi, e.Reference.Pmid,
+        e.Reference.Doi is null && e.Reference.Pmid is null ? e.Reference.Citation : "",
+        e.SetAs.ToString().ToLowerInvariant(), e.Species, e.Method, e.Notes, e.AuthorName,
+        e.ReviewState.ToString().ToLowerInvariant(), e.CreatedAt.ToString("O", CultureInfo.InvariantCulture), e.Id.ToString(),
+    ];
+
+    /// <summary>Numbers this app formatted cannot hold a formula ("-70" must stay a number); text can.</summary>
+    private static (string?, bool) CsvCell(object? value) => value switch
+    {
+        double d => Num(d),
+        int i => (i.ToString(CultureInfo.InvariantCulture), false),
+        _ => Text((string?)value),
+    };
 
     public static string EstimatesCsv(ModelExport export)
     {

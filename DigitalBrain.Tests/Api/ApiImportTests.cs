@@ -1,13 +1,17 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using DigitalBrain.Core.Curation;
 using DigitalBrain.Core.Import;
+using DigitalBrain.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace DigitalBrain.Tests.Api;
 
 /// <summary>Bulk entry import and export through the API: dry run, all-or-nothing commit,
-/// units, duplicates, formula-safe CSV, and a timed 10,000-row import.</summary>
+/// units, duplicates, formula-safe CSV. The 10,000-row figure is a benchmark command,
+/// <c>scripts/bench-import.sh</c>, not a test.</summary>
 [Collection(ApiAppCollection.Name)]
 public sealed class ApiImportTests(ApiAppFixture f)
 {
@@ -67,12 +71,30 @@ public sealed class ApiImportTests(ApiAppFixture f)
         Assert.Equal(333, estimates.Single(e => e.GetProperty("parameterKey").GetString() == "synaptic_weight").GetProperty("entryCount").GetInt32());
         var weights = await f.Viewer.GetJsonAsync($"{m.Path}/entries?projectionId={m.ProjectionId}&pageSize=500");
         Assert.Contains(weights.GetProperty("items").EnumerateArray(), e => e.GetProperty("value").GetDouble() == 20.02); // row 20: 0.02002 nA → 20.02 pA
+        // Entries and audits go in by COPY: one audit per entry, each recording the version (xmin) the entry got.
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = PostgresFixture.CreateContext(f.ConnectionString))
+        {
+            var versions = await db.Entries.Where(e => e.ModelId == m.ModelId).ToDictionaryAsync(e => e.Id, e => e.Version, ct);
+            var audits = await db.EntryAudits.Where(a => a.ModelId == m.ModelId).ToListAsync(ct);
+            Assert.Equal(1000, audits.Count);
+            Assert.All(audits, a =>
+            {
+                Assert.Equal(AuditAction.Added, a.Action);
+                Assert.Equal(versions[a.EntryId], JsonDocument.Parse(a.AfterJson!).RootElement.GetProperty("version").GetUInt32());
+            });
+        }
 
         var again = await f.Curator.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{m.Path}/entries/import", rawBody: good, contentType: "text/csv");
         Assert.Equal(1000, again.GetProperty("errors").EnumerateArray().Count(e => e.GetProperty("rule").GetString() == "duplicate"));
         var skipped = await f.Curator.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{m.Path}/entries/import?duplicates=skip", rawBody: good, contentType: "text/csv");
         Assert.Equal(1000, skipped.GetProperty("skippedDuplicateRows").GetArrayLength());
         Assert.Equal(0, skipped.GetProperty("errors").GetArrayLength());
+
+        // An imported entry's version is its real xmin: an edit with it goes through.
+        var edited = weights.GetProperty("items")[0];
+        await f.Curator.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/api/v1/entries/{edited.Id()}",
+            new { parameterKey = "synaptic_weight", value = 21.5, doi = "10.5555/imp.7", version = edited.GetProperty("version").GetUInt32() });
     }
 
     [Fact]
@@ -109,22 +131,6 @@ public sealed class ApiImportTests(ApiAppFixture f)
         var (estimatesStatus, _, estimatesCsv) = await f.Viewer.SendAsync(HttpMethod.Get, $"{copy.Path}/export/estimates.csv");
         Assert.Equal(HttpStatusCode.OK, estimatesStatus);
         Assert.Equal(4, estimatesCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-    }
-
-    [Fact]
-    public async Task Ten_thousand_rows_import_in_one_transaction()
-    {
-        var m = await TestModel.CreateAsync(f, "Import 10000");
-        var csv = GeneratedCsv(10_000);
-        var watch = Stopwatch.StartNew();
-        var committed = await f.Curator.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{m.Path}/entries/import?dryRun=false", rawBody: csv, contentType: "text/csv");
-        watch.Stop();
-        Assert.Equal(10_000, committed.GetProperty("createdIds").GetArrayLength());
-        Assert.Equal(10_000, (await f.Viewer.GetJsonAsync($"{m.Path}/entries?pageSize=1")).GetProperty("total").GetInt32());
-        var line = $"10,000-row CSV import (commit, over HTTP): {watch.Elapsed.TotalSeconds:F2} s";
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        Console.WriteLine(line);
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(4), line);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using DigitalBrain.Core.Data;
 using DigitalBrain.Web.Accounts;
 using DigitalBrain.Web.Api;
 using DigitalBrain.Web.Components;
+using DigitalBrain.Web.Components.Import;
 using DigitalBrain.Web.Components.Shell;
 using DigitalBrain.Web.Live;
 using DigitalBrain.Web.Runs;
@@ -50,6 +51,7 @@ public static class DigitalBrainHosting
         app.MapSpikeDownload();
         app.MapDigitalBrainAccounts();
         app.MapDigitalBrainApi();
+        app.MapModelDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
