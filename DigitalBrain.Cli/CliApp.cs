@@ -19,6 +19,7 @@ public static class CliApp
             {
                 "simulate" => SimulateCommand.Run(rest),
                 "bench" => BenchCommand.Run(rest),
+                "bench-wholebrain" => BenchWholeBrainCommand.Run(rest),
                 "export" => ExportCommand.Run(rest),
                 "help" or "--help" or "-h" => PrintUsage(0),
                 _ => PrintUsage(2, $"unknown command '{args[0]}'"),
@@ -39,9 +40,10 @@ public static class CliApp
 
         Console.Error.WriteLine("""
             usage:
-              digitalbrain simulate <spec.json | builtin:microcircuit | builtin:brunel> [--scale S] [--t-presim MS]
+              digitalbrain simulate <spec.json | builtin:microcircuit | builtin:brunel | builtin:wholebrain> [--scale S] [--t-presim MS]
                                     [--t-sim MS] [--seed N] [--threads N] [--backend cpu|gpu|auto] [--spikes DIR] [--json]
               digitalbrain bench [--scale S] [--t-presim MS] [--t-sim MS] [--threads N] [--seeds N]
+              digitalbrain bench-wholebrain [--scales 0.1,0.25,0.5,1] [--t-presim MS] [--t-sim MS] [--threads N] [--seed N] [--out DIR]
             """);
         return code;
     }

@@ -43,6 +43,8 @@ internal sealed class ProjectionPlan
         var available = SourceSize - (SamePopulation && !rule.AllowAutapses ? 1 : 0);
         switch (rule.Kind)
         {
+            case ConnectionRuleKind.FixedIndegree when rule.Count > 0 && available == 0:
+                throw new ArgumentException($"Projection {name}: a single neuron without autapses has no source to draw.", nameof(p));
             case ConnectionRuleKind.FixedIndegree when !rule.AllowMultapses && rule.Count > available:
                 throw new ArgumentException($"Projection {name}: in-degree {rule.Count} exceeds the {available} distinct sources.", nameof(p));
             case ConnectionRuleKind.FixedIndegree or ConnectionRuleKind.FixedOutdegree when rule.Count > int.MaxValue:
