@@ -5,6 +5,7 @@ using DigitalBrain.Web.Components;
 using DigitalBrain.Web.Components.Shell;
 using DigitalBrain.Web.Live;
 using DigitalBrain.Web.Runs;
+using DigitalBrain.Web.Versions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -49,6 +50,7 @@ public static class DigitalBrainHosting
         app.MapSimulationQueueDashboard();
         app.MapDigitalBrainAccounts();
         app.MapDigitalBrainApi();
+        app.MapVersionDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
