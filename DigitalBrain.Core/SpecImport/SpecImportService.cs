@@ -68,7 +68,8 @@ public sealed class SpecImportService(IDbContextFactory<AppDbContext> factory)
         {
             var author = await db.Users.SingleOrDefaultAsync(u => u.Id == actor.UserId, ct)
                          ?? throw new AccessDeniedException("The importing user does not exist.");
-            var catalogue = await db.ParameterDefinitions.AsNoTracking().ToDictionaryAsync(p => p.Key, ct);
+            // Tracked: the entries point at these rows, which must stay unchanged, not be inserted again.
+            var catalogue = await db.ParameterDefinitions.ToDictionaryAsync(p => p.Key, ct);
             var now = DateTimeOffset.UtcNow;
             var reference = await ReferenceAsync(db, $"NetworkSpec import '{plan.Name}', sha256 {hash}", now, ct);
             var model = new BrainModel
