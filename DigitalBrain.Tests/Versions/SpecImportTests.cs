@@ -59,7 +59,7 @@ public sealed class SpecImportTests(PostgresFixture postgres)
         var (version, _) = await bed.Versions.CreateAsync(SpecImportTestBed.Importer, import.ModelId, ct: ct);
         var versionSeconds = clock.Elapsed.TotalSeconds;
         var (_, compiled) = await bed.Versions.GetAsync(SpecImportTestBed.Importer, version.Id, ct);
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper?.WriteLine(
             $"whole-brain import: {import.Populations} populations, {import.Projections} projections, {import.Entries} entries: "
             + $"{importSeconds:F2} s wall, {importCpu:F2} s CPU (test process); version {versionSeconds:F2} s wall");
 
