@@ -135,6 +135,12 @@ public sealed class PyNestExporter : INetworkExporter
 
     private static void WriteProjections(StringBuilder s, NetworkSpec spec, IReadOnlyDictionary<string, PopulationSpec> populations)
     {
+        if (spec.Projections.Count > PyNestProjectionTable.Threshold)
+        {
+            PyNestProjectionTable.Write(s, spec);
+            return;
+        }
+
         s.Append("# ---- Projections (rule-based: NEST draws each synapse at build time) ----\n");
         foreach (var projection in spec.Projections)
         {
