@@ -17,10 +17,13 @@ internal static class PyNestProjectionTable
     public static void Write(StringBuilder s, NetworkSpec spec)
     {
         var index = spec.Populations.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        var synapseModels = spec.Projections.Select(p => p.Synapse.Model).Distinct(StringComparer.Ordinal).ToList();
         s.Append("# ---- Projections (rule-based: NEST draws each synapse at build time), one row each ----\n");
         s.Append("# (source, target: indices into names), rule, in/out-degree, total N or p, weight mean, weight sd,\n");
-        s.Append("# delay mean, delay sd (ms), allow_autapses, allow_multapses, synapse model; provenance as a row comment.\n");
+        s.Append("# delay mean, delay sd (ms), allow_autapses, allow_multapses, synapse model (index into synapse_models);\n");
+        s.Append("# provenance as a row comment.\n");
         s.Append("names = list(pops)\n");
+        s.Append("synapse_models = [").Append(string.Join(", ", synapseModels.Select(String))).Append("]\n");
         s.Append("projections = [\n");
         foreach (var p in spec.Projections)
         {
@@ -30,7 +33,7 @@ internal static class PyNestProjectionTable
                 .Append(String(ModelParameters.NestName(rule.Kind))).Append(", ").Append(value).Append(", ")
                 .Append(Float(p.Synapse.Weight.Mean)).Append(", ").Append(Float(p.Synapse.Weight.Sd)).Append(", ")
                 .Append(Float(p.Synapse.DelayMs.Mean)).Append(", ").Append(Float(p.Synapse.DelayMs.Sd)).Append(", ")
-                .Append(Bool(rule.AllowAutapses)).Append(", ").Append(Bool(rule.AllowMultapses)).Append(", ").Append(String(p.Synapse.Model)).Append("),");
+                .Append(Bool(rule.AllowAutapses)).Append(", ").Append(Bool(rule.AllowMultapses)).Append(", ").Append(Int(synapseModels.IndexOf(p.Synapse.Model))).Append("),");
             if (p.Provenance is { Length: > 0 } provenance)
                 s.Append("  # ").Append(provenance.ReplaceLineEndings(" "));
             s.Append('\n');
@@ -50,6 +53,6 @@ internal static class PyNestProjectionTable
         s.Append("    if d_sd != 0:\n");
         s.Append("        delay = nest.math.redraw(nest.random.normal(mean=d_mean, std=d_sd), min=").Append(Float(spec.ResolutionMs)).Append(", max=math.inf)\n");
         s.Append("    nest.Connect(pops[names[source]], pops[names[target]], conn_spec=conn_spec,\n");
-        s.Append("                 syn_spec={\"synapse_model\": model, \"weight\": weight, \"delay\": delay})\n\n");
+        s.Append("                 syn_spec={\"synapse_model\": synapse_models[model], \"weight\": weight, \"delay\": delay})\n\n");
     }
 }
