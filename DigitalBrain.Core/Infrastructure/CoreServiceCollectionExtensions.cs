@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EntryService>();
         services.AddSingleton<EstimateService>();
         services.AddSingleton<DigitalBrain.Core.Versions.VersionService>();
+        services.AddSingleton<DigitalBrain.Core.SpecImport.SpecImportService>();
         services.AddSingleton<CoverageService>();
         services.AddDigitalBrainImport();
         services.AddSingleton<DigitalBrain.Core.Runs.RunService>();

@@ -50,6 +50,7 @@ internal static class CatalogueData
         D("e_ex", NeuronModel, "Excitatory reversal potential E_ex (conductance models)", "mV", -50, 100, Pop),
         D("e_in", NeuronModel, "Inhibitory reversal potential E_in (conductance models)", "mV", -150, 0, Pop),
         D("g_l", NeuronModel, "Leak conductance g_L (conductance models)", "nS", 0.001, 100_000, Pop),
+        D("i_e", NeuronModel, "Constant external current I_e", "pA", -100_000, 100_000, Pop),
 
         D("connection_probability", Connectivity, "Connection probability", "1", 0, 1, Proj),
         D("in_degree", Connectivity, "In-degree (synapses per target neuron)", "synapses", 0, 1e6, Proj),

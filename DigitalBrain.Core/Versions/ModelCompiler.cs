@@ -68,6 +68,8 @@ public static class ModelCompiler
                 ExcitatoryReversalMv = v.GetValueOrDefault("e_ex") ?? p.ExcitatoryReversalMv,
                 InhibitoryReversalMv = v.GetValueOrDefault("e_in") ?? p.InhibitoryReversalMv,
                 LeakConductanceNs = v.GetValueOrDefault("g_l") ?? p.LeakConductanceNs,
+                // Optional: a down-scaled network's DC compensation, or a deliberate bias current.
+                ExternalCurrentPa = values.Optional("i_e") ?? 0,
             };
             // No catalogue parameter holds the initial V_m; start between rest and threshold and
             // let the warm-up (t_presim) wash it out, as NEST's microcircuit example does with its own guess.

@@ -8,7 +8,7 @@ namespace DigitalBrain.Core.Versions;
 
 /// <summary>A version as lists and pages show it (the spec itself is fetched on demand).</summary>
 public sealed record VersionView(Guid Id, Guid ModelId, int Number, string ContentHash, long NeuronCount, int PopulationCount,
-    int ProjectionCount, string CreatedById, DateTimeOffset CreatedAt, string? Note);
+    int ProjectionCount, string CreatedById, DateTimeOffset CreatedAt, string? Note, string CreatedByName = "");
 
 /// <summary>Freezes a model's current collective estimates into immutable versions.</summary>
 public sealed class VersionService(IDbContextFactory<AppDbContext> factory)
@@ -57,7 +57,8 @@ public sealed class VersionService(IDbContextFactory<AppDbContext> factory)
         await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
         var versions = await db.ModelVersions.AsNoTracking().Where(v => v.BrainModelId == modelId)
             .OrderByDescending(v => v.Number).ToListAsync(ct);
-        return versions.Select(View).ToList();
+        var names = await AuthorNamesAsync(db, versions.Select(v => v.CreatedById), ct);
+        return versions.Select(v => View(v) with { CreatedByName = names.GetValueOrDefault(v.CreatedById, v.CreatedById) }).ToList();
     }
 
     public async Task<(VersionView Version, NetworkSpec Spec)> GetAsync(Actor actor, Guid versionId, CancellationToken ct = default)
@@ -66,7 +67,17 @@ public sealed class VersionService(IDbContextFactory<AppDbContext> factory)
         var version = await db.ModelVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, ct)
             ?? throw new NotFoundException($"Version {versionId} not found.");
         await ModelAccess.RequireAsync(db, version.BrainModelId, actor, ModelRole.Viewer, ct);
-        return (View(version), NetworkSpecJson.Deserialize(version.SpecJson));
+        var names = await AuthorNamesAsync(db, [version.CreatedById], ct);
+        return (View(version) with { CreatedByName = names.GetValueOrDefault(version.CreatedById, version.CreatedById) },
+            NetworkSpecJson.Deserialize(version.SpecJson));
+    }
+
+    private static async Task<Dictionary<string, string>> AuthorNamesAsync(AppDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct);
+        return users.ToDictionary(u => u.Id, u => u.DisplayName is { Length: > 0 } d ? d : u.UserName ?? u.Id);
     }
 
     /// <summary>What the model compiles to now, without storing it (for previews and checks).</summary>

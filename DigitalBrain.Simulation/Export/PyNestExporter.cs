@@ -55,6 +55,8 @@ public sealed class PyNestExporter : INetworkExporter
         s.Append("#\n");
         s.Append("# Run:     python3 model.py [--t-presim MS] [--t-sim MS] [--threads T] [--seed S] [--data-path DIR]\n");
         s.Append("# Cluster: mpirun -np N python3 model.py --threads T\n");
+        s.Append("# Scaled:  --scale-n F (fraction of neurons) --scale-k F (fraction of in-degrees; weights x 1/sqrt(F),\n");
+        s.Append("#          lost mean input restored as DC where rates are known), as NEST's microcircuit example does.\n");
         s.Append("# Output (in --data-path): spikes_<population>-<node id>-<virtual process>.dat (ASCII, columns\n");
         s.Append("#   sender, time_ms; only spikes after the warm-up), vm_<population>-... for voltmeters, and\n");
         s.Append("#   summary-rank<R>.json per MPI process (spike counts; rates when run in one process).\n");
@@ -65,7 +67,15 @@ public sealed class PyNestExporter : INetworkExporter
         s.Append("parser.add_argument(\"--threads\", type=int, default=1, help=\"threads per MPI process\")\n");
         s.Append("parser.add_argument(\"--seed\", type=int, default=").Append(Int((long)NestSeed(spec.Seed))).Append(", help=\"NEST rng_seed, 1 to 2**32 - 1\")\n");
         s.Append("parser.add_argument(\"--data-path\", default=\"output\", help=\"folder for the recorded files\")\n");
-        s.Append("args = parser.parse_args()\n\n");
+        s.Append("parser.add_argument(\"--scale-n\", type=float, default=1.0, help=\"fraction of the neurons, (0, 1]\")\n");
+        s.Append("parser.add_argument(\"--scale-k\", type=float, default=1.0, help=\"fraction of the in-degrees, (0, 1]\")\n");
+        s.Append("args = parser.parse_args()\n");
+        s.Append("if not (0.0 < args.scale_n <= 1.0 and 0.0 < args.scale_k <= 1.0):\n");
+        s.Append("    parser.error(\"--scale-n and --scale-k must be in (0, 1]\")\n\n");
+        s.Append("# van Albada, Helias & Diesmann (2015): K -> s_K K with J -> J / sqrt(s_K) keeps the input variance.\n");
+        s.Append("w_scale = 1.0 / math.sqrt(args.scale_k)\n\n\n");
+        s.Append("def n_scaled(n):\n    return max(1, int(round(n * args.scale_n)))\n\n\n");
+        s.Append("def k_scaled(k):\n    return int(round(k * args.scale_k))\n\n\n");
     }
 
     private static void WriteKernel(StringBuilder s, NetworkSpec spec)
@@ -89,6 +99,10 @@ public sealed class PyNestExporter : INetworkExporter
 
     private static void WritePopulations(StringBuilder s, NetworkSpec spec)
     {
+        // SpecScaling adds (1 - sqrt(s)) x (the population's full-scale mean recurrent and Poisson
+        // input) to I_e; at s = 1/4 that is half of it, so the difference doubled is the input itself.
+        var quarter = SpecScaling.Scale(spec, 0.25).Populations.ToDictionary(p => p.Name, p => p.Parameters.ExternalCurrentPa);
+        var lostMeanInputPa = spec.Populations.ToDictionary(p => p.Name, p => 2 * (quarter[p.Name] - p.Parameters.ExternalCurrentPa));
         s.Append("# ---- Populations ----\n");
         s.Append("pops = {}\n");
         foreach (var p in spec.Populations)
@@ -98,7 +112,7 @@ public sealed class PyNestExporter : INetworkExporter
                 + (p.Region is null ? "" : $", region {p.Region}") + (p.Layer is null ? "" : $", layer {p.Layer}"));
             Comment(s, "", $"Provenance: {p.Provenance ?? "(not given)"}");
             s.Append("pops[").Append(String(p.Name)).Append("] = nest.Create(").Append(String(ModelParameters.NestName(p.Model)))
-                .Append(", ").Append(Int(p.Size)).Append(", params={\n");
+                .Append(", n_scaled(").Append(Int(p.Size)).Append("), params={\n");
             foreach (var parameter in ModelParameters.For(p.Model, p.Parameters))
             {
                 s.Append("    ").Append(String(parameter.NestName)).Append(": ").Append(Float(parameter.Value)).Append(",\n");
@@ -108,6 +122,12 @@ public sealed class PyNestExporter : INetworkExporter
                 ? Float(p.InitialPotential.Mean)
                 : $"nest.random.normal(mean={Float(p.InitialPotential.Mean)}, std={Float(p.InitialPotential.Sd)})").Append(",\n");
             s.Append("})\n");
+            if (lostMeanInputPa.GetValueOrDefault(p.Name) is var lost and not 0.0)
+            {
+                s.Append("if args.scale_k < 1.0:\n");
+                s.Append("    pops[").Append(String(p.Name)).Append("].set(I_e=").Append(Float(p.Parameters.ExternalCurrentPa))
+                    .Append(" + (1.0 - math.sqrt(args.scale_k)) * ").Append(Float(lost)).Append(")\n");
+            }
         }
 
         s.Append('\n');
@@ -115,6 +135,12 @@ public sealed class PyNestExporter : INetworkExporter
 
     private static void WriteProjections(StringBuilder s, NetworkSpec spec, IReadOnlyDictionary<string, PopulationSpec> populations)
     {
+        if (spec.Projections.Count > PyNestProjectionTable.Threshold)
+        {
+            PyNestProjectionTable.Write(s, spec);
+            return;
+        }
+
         s.Append("# ---- Projections (rule-based: NEST draws each synapse at build time) ----\n");
         foreach (var projection in spec.Projections)
         {
@@ -128,10 +154,14 @@ public sealed class PyNestExporter : INetworkExporter
             s.Append("             conn_spec={\"rule\": ").Append(String(ModelParameters.NestName(rule.Kind)));
             switch (rule.Kind)
             {
-                case ConnectionRuleKind.FixedIndegree: s.Append(", \"indegree\": ").Append(Int(rule.Count)); break;
-                case ConnectionRuleKind.FixedOutdegree: s.Append(", \"outdegree\": ").Append(Int(rule.Count)); break;
-                case ConnectionRuleKind.FixedTotalNumber: s.Append(", \"N\": ").Append(Int(rule.Count)); break;
-                case ConnectionRuleKind.PairwiseBernoulli: s.Append(", \"p\": ").Append(Float(rule.Probability)); break;
+                case ConnectionRuleKind.FixedIndegree: s.Append(", \"indegree\": k_scaled(").Append(Int(rule.Count)).Append(')'); break;
+                case ConnectionRuleKind.FixedOutdegree: s.Append(", \"outdegree\": k_scaled(").Append(Int(rule.Count)).Append(')'); break;
+                // N = K·N_target: both factors scale.
+                case ConnectionRuleKind.FixedTotalNumber:
+                    s.Append(", \"N\": int(round(").Append(Int(rule.Count)).Append(" * args.scale_n * args.scale_k))"); break;
+                // K = p·N_source: N_source already shrank by scale_n.
+                case ConnectionRuleKind.PairwiseBernoulli:
+                    s.Append(", \"p\": min(1.0, ").Append(Float(rule.Probability)).Append(" * args.scale_k / args.scale_n)"); break;
                 case ConnectionRuleKind.OneToOne or ConnectionRuleKind.AllToAll: break;
                 default: throw new NotSupportedException($"No export for connection rule {rule.Kind}.");
             }
@@ -164,9 +194,9 @@ public sealed class PyNestExporter : INetworkExporter
                     // As NEST's microcircuit example: one generator of rate K·ν; a poisson_generator
                     // sends an independent train to each target, so every neuron sees K inputs of ν.
                     Comment(s, "", $"Poisson background of {stimulus.Target}: K = {poisson.Indegree.ToString(CultureInfo.InvariantCulture)} inputs of {Float(poisson.RateHz)} Hz");
-                    s.Append("generator = nest.Create(\"poisson_generator\", params={\"rate\": ").Append(Float(poisson.TotalRateHz)).Append("})\n");
+                    s.Append("generator = nest.Create(\"poisson_generator\", params={\"rate\": args.scale_k * ").Append(Float(poisson.TotalRateHz)).Append("})\n");
                     s.Append("nest.Connect(generator, ").Append(target).Append(", conn_spec={\"rule\": \"all_to_all\"},\n");
-                    s.Append("             syn_spec={\"synapse_model\": \"static_synapse\", \"weight\": ").Append(Float(poisson.WeightPa))
+                    s.Append("             syn_spec={\"synapse_model\": \"static_synapse\", \"weight\": w_scale * ").Append(Float(poisson.WeightPa))
                         .Append(", \"delay\": ").Append(Float(Math.Max(poisson.DelayMs, spec.ResolutionMs))).Append("})\n");
                     break;
                 case DcInput dc:
@@ -211,10 +241,10 @@ public sealed class PyNestExporter : INetworkExporter
             }
 
             var name = String(p.Name);
-            s.Append("recorded[").Append(name).Append("] = ").Append(Int(n)).Append('\n');
+            s.Append("recorded[").Append(name).Append("] = min(").Append(Int(n)).Append(", len(pops[").Append(name).Append("]))\n");
             s.Append("spike_recorders[").Append(name).Append("] = nest.Create(\"spike_recorder\", params={\"record_to\": \"ascii\", \"label\": ")
                 .Append(String("spikes_" + p.Name)).Append(", \"start\": args.t_presim})\n");
-            s.Append("nest.Connect(pops[").Append(name).Append(']').Append(n == p.Size ? "" : $"[:{Int(n)}]")
+            s.Append("nest.Connect(pops[").Append(name).Append("][:recorded[").Append(name).Append("]]")
                 .Append(", spike_recorders[").Append(name).Append("])\n");
         }
 
@@ -259,8 +289,8 @@ public sealed class PyNestExporter : INetworkExporter
     /// <summary>Constant, or a normal redrawn until its sign is the mean's (NEST's
     /// <c>redraw(normal, min=0, max=inf)</c> for excitatory, <c>min=-inf, max=0</c> for inhibitory).</summary>
     private static string Weight(Distribution w) => w.IsConstant
-        ? Float(w.Mean)
-        : $"nest.math.redraw(nest.random.normal(mean={Float(w.Mean)}, std={Float(w.Sd)}), "
+        ? $"w_scale * {Float(w.Mean)}"
+        : $"nest.math.redraw(nest.random.normal(mean=w_scale * {Float(w.Mean)}, std=w_scale * {Float(w.Sd)}), "
           + (w.Mean >= 0 ? "min=0.0, max=math.inf)" : "min=-math.inf, max=0.0)");
 
     /// <summary>Constant (raised to h: NEST refuses shorter delays), or a normal redrawn until ≥ h.</summary>

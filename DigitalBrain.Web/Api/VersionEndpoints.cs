@@ -1,8 +1,8 @@
-using DigitalBrain.Simulation.Export;
 using System.Security.Claims;
+using DigitalBrain.Core.SpecImport;
 using DigitalBrain.Core.Validation;
 using DigitalBrain.Core.Versions;
-using DigitalBrain.Simulation.Spec;
+using DigitalBrain.Web.Versions;
 
 namespace DigitalBrain.Web.Api;
 
@@ -13,6 +13,13 @@ internal static class VersionEndpoints
 {
     public static void MapVersionEndpoints(this RouteGroupBuilder api)
     {
+        api.MapPost("/models/import-spec", async (HttpRequest request, ClaimsPrincipal user, SpecImportService s, CancellationToken ct) =>
+        {
+            var result = await s.ImportJsonAsync(user.Actor(), await EntryEndpoints.BodyAsync(request, ct), ct);
+            return Results.Created($"{ApiHosting.Prefix}/models/{result.ModelId}", result);
+        }).Accepts<string>("application/json", "text/plain").Produces<SpecImportResult>(StatusCodes.Status201Created)
+          .WithTags("Models").WithSummary("Create a model from a NetworkSpec JSON document (all or nothing; 400 names the field)");
+
         var model = api.MapGroup("/models/{modelId:guid}");
         model.MapPost("/versions", async (Guid modelId, VersionRequest? body, ClaimsPrincipal user, VersionService s, CancellationToken ct) =>
         {
@@ -34,23 +41,11 @@ internal static class VersionEndpoints
         var versions = api.MapGroup("/versions/{versionId:guid}").WithTags("Versions");
         versions.MapGet("/", async (Guid versionId, ClaimsPrincipal user, VersionService s, CancellationToken ct) =>
             (await s.GetAsync(user.Actor(), versionId, ct)).Version).WithSummary("One version");
-        versions.MapGet("/export", async (Guid versionId, string? format, ClaimsPrincipal user, VersionService s, CancellationToken ct) =>
-        {
-            ExportFormat? chosen = (format ?? "json").ToLowerInvariant() switch
-            {
-                "json" => ExportFormat.Json,
-                "pynest" => ExportFormat.PyNest,
-                "brian2" => ExportFormat.Brian2,
-                _ => null,
-            };
-            if (chosen is null)
-                throw new ValidationException([new("format", "one_of", "format must be one of json, pynest, brian2.")]);
-            var (version, spec) = await s.GetAsync(user.Actor(), versionId, ct);
-            var exporter = NetworkExporters.For(chosen.Value);
-            var text = exporter.Export(spec, new ExportContext(spec.Name, version.ContentHash, version.CreatedAt));
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(text), exporter.MediaType,
-                $"model-{version.ModelId:N}-v{version.Number}{exporter.FileExtension}");
-        }).WithSummary("The version exported as NetworkSpec JSON, a PyNEST script or a Brian2 script");
+        versions.MapGet("/export", (Guid versionId, string? format, ClaimsPrincipal user, VersionService s, CancellationToken ct) =>
+            VersionDownloads.Parse(format) is { } chosen
+                ? VersionDownloads.FileAsync(s, user, versionId, chosen, ct)
+                : throw new ValidationException([new("format", "one_of", "format must be one of json, pynest, brian2.")])
+        ).WithSummary("The version exported as NetworkSpec JSON, a PyNEST script or a Brian2 script");
 
         var runs = api.MapGroup("/runs/{runId:guid}").WithTags("Runs");
         runs.MapGet("/", (Guid runId, ClaimsPrincipal user, RunLauncher s, CancellationToken ct) =>

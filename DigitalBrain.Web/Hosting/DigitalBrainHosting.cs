@@ -6,6 +6,7 @@ using DigitalBrain.Web.Components.Import;
 using DigitalBrain.Web.Components.Shell;
 using DigitalBrain.Web.Live;
 using DigitalBrain.Web.Runs;
+using DigitalBrain.Web.Versions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -52,6 +53,7 @@ public static class DigitalBrainHosting
         app.MapDigitalBrainAccounts();
         app.MapDigitalBrainApi();
         app.MapModelDownloads();
+        app.MapVersionDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
