@@ -71,24 +71,22 @@ public static class ModelCompiler
                 // Optional: a down-scaled network's DC compensation, or a deliberate bias current.
                 ExternalCurrentPa = values.Optional("i_e") ?? 0,
             };
+            // Read before Provenance() so that the population's provenance names these values too.
+            var firingRate = values.Optional("firing_rate");
+            var indegree = values.Optional("external_in_degree");
+            var background = indegree is > 0 ? (Rate: values.Get("background_rate"), Weight: values.Get("background_weight")) : default;
             // No catalogue parameter holds the initial V_m; start between rest and threshold and
             // let the warm-up (t_presim) wash it out, as NEST's microcircuit example does with its own guess.
             var initial = new Distribution((p.RestingPotentialMv + p.ThresholdMv) / 2, Math.Abs(p.ThresholdMv - p.RestingPotentialMv) / 4);
             var spec = new PopulationSpec(population.Name, (int)Math.Round(size.Value), model.Value, p, initial,
                 regionNames.GetValueOrDefault(population.RegionId),
                 population.LayerId is { } layerId ? layerNames.GetValueOrDefault(layerId) : null,
-                values.Provenance(), values.Optional("firing_rate"));
+                values.Provenance(), firingRate);
             specs.Add(spec);
             byId[population.Id] = spec;
 
-            var indegree = values.Optional("external_in_degree");
-            if (indegree is > 0)
-            {
-                var rate = values.Get("background_rate");
-                var weight = values.Get("background_weight");
-                if (rate is not null && weight is not null)
-                    stimuli.Add(new PoissonInput(population.Name, rate.Value, (int)Math.Round(indegree.Value), weight.Value, 1.5));
-            }
+            if (indegree is > 0 && background is { Rate: { } rate, Weight: { } weight })
+                stimuli.Add(new PoissonInput(population.Name, rate, (int)Math.Round(indegree.Value), weight, 1.5));
         }
 
         var projectionSpecs = new List<ProjectionSpec>(projections.Count);
