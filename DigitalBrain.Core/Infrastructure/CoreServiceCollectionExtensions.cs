@@ -23,6 +23,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EstimateService>();
         services.AddSingleton<DigitalBrain.Core.Versions.VersionService>();
         services.AddSingleton<CoverageService>();
+        services.AddSingleton<ActivityService>();
+        services.AddSingleton<ReferenceLibraryService>();
+        services.AddSingleton<DigitalBrain.Core.Notes.NoteService>();
         services.AddDigitalBrainImport();
         services.AddSingleton<DigitalBrain.Core.Runs.RunService>();
         services.AddSingleton<IStartupSeeder, CurationSeeder>();
