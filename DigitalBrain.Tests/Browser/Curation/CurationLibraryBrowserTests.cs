@@ -16,6 +16,9 @@ public sealed class CurationLibraryBrowserTests(BrowserFixture browser, Accounts
 {
     private const string HostileNote = "Hostile: <script>alert('note')</script> <img src=x onerror=\"alert('img')\"> [click me](javascript:alert('link')) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)";
 
+    // The CI machine is shared and can be heavily loaded; a first visit of a page may take long.
+    private static readonly PageGotoOptions Slow = new() { Timeout = 60_000 };
+
     [Fact]
     public async Task References_coverage_and_activity_pages_show_the_curation_and_stored_hostile_text_stays_inert()
     {
@@ -48,7 +51,7 @@ public sealed class CurationLibraryBrowserTests(BrowserFixture browser, Accounts
         }, ct);
         await new NoteService(factory).AddAsync(owner, modelId, target, "neuron_count", HostileNote, ct);
 
-        await page.GotoAsync($"/models/{modelId}/populations/{populationId}?parameter=neuron_count");
+        await page.GotoAsync($"/models/{modelId}/populations/{populationId}?parameter=neuron_count", Slow);
         await Expect(page.GetByTestId("curation-live")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("note")).ToContainTextAsync("Hostile:");
         await Expect(page.GetByTestId("entry-notes")).ToContainTextAsync("Hostile:");
@@ -68,12 +71,12 @@ public sealed class CurationLibraryBrowserTests(BrowserFixture browser, Accounts
         await Expect(page.GetByTestId("todo-link").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "curation-coverage-todo");
 
-        await page.GotoAsync($"/models/{modelId}/activity");
+        await page.GotoAsync($"/models/{modelId}/activity", Slow);
         await Expect(page.GetByTestId("activity-row")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("activity-row").First).ToContainTextAsync("posted a note");
         await BrowserFixture.ScreenshotAsync(page, "curation-activity");
 
-        await page.GotoAsync("/references");
+        await page.GotoAsync("/references", Slow);
         await Field(page, "reference-search").FillAsync(tag);
         await Expect(page.GetByTestId("reference-row")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("reference-row")).ToContainTextAsync("<script>alert('bib')</script>");
