@@ -39,9 +39,9 @@ public sealed class EstimateControlsTests : MudComponentTest
             .Add(x => x.Pin, (v, r) => { pinned = (v, r); return Task.FromResult(true); }));
 
         Assert.True(cut.Find("button[data-testid=pin]").HasAttribute("disabled"));
-        cut.Find("[data-testid=pin-value] input, input[data-testid=pin-value]").Change("12.5");
+        cut.Find("[data-testid=pin-value] input, input[data-testid=pin-value]").Input("12.5");
         Assert.True(cut.Find("button[data-testid=pin]").HasAttribute("disabled"));
-        cut.Find("[data-testid=pin-reason] input, input[data-testid=pin-reason]").Change("from the NEST reference");
+        cut.Find("[data-testid=pin-reason] input, input[data-testid=pin-reason]").Input("from the NEST reference");
         cut.Find("button[data-testid=pin]").Click();
 
         Assert.Equal((12.5, "from the NEST reference"), pinned);
