@@ -18,6 +18,12 @@ public sealed class EntryAudit
     public long Id { get; set; }
     public Guid EntryId { get; set; }
     public Guid ModelId { get; set; }
+    /// <summary>What the entry is about, copied out of the snapshots so the activity log can be
+    /// filtered and linked by parameter and target; no foreign keys, as for the entry.</summary>
+    public int? ParameterDefinitionId { get; set; }
+    public Guid? RegionId { get; set; }
+    public Guid? PopulationId { get; set; }
+    public Guid? ProjectionId { get; set; }
     public AuditAction Action { get; set; }
     public string UserId { get; set; } = "";
     public DateTimeOffset At { get; set; }
@@ -38,6 +44,7 @@ public sealed class EntryAuditConfiguration : IEntityTypeConfiguration<EntryAudi
         builder.Property(a => a.AfterJson).HasColumnType("jsonb");
         builder.HasIndex(a => a.EntryId);
         builder.HasIndex(a => new { a.ModelId, a.At });
+        builder.HasIndex(a => new { a.ModelId, a.ParameterDefinitionId });
         builder.HasOne<Models.BrainModel>().WithMany().HasForeignKey(a => a.ModelId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -197,6 +197,8 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
         db.EntryAudits.Add(new EntryAudit
         {
             EntryId = entry.Id, ModelId = entry.ModelId, Action = action, UserId = actor.UserId, At = now,
+            ParameterDefinitionId = entry.ParameterDefinitionId,
+            RegionId = entry.RegionId, PopulationId = entry.PopulationId, ProjectionId = entry.ProjectionId,
             BeforeJson = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
             AfterJson = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
         });

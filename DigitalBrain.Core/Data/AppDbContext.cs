@@ -3,6 +3,7 @@ using DigitalBrain.Core.Catalogue;
 using DigitalBrain.Core.Curation;
 using DigitalBrain.Core.Estimates;
 using DigitalBrain.Core.Models;
+using DigitalBrain.Core.Notes;
 using DigitalBrain.Core.Runs;
 using DigitalBrain.Core.Versions;
 using DigitalBrain.Core.Structure;
@@ -28,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<EntryAudit> EntryAudits => Set<EntryAudit>();
     public DbSet<CollectiveEstimate> CollectiveEstimates => Set<CollectiveEstimate>();
+    public DbSet<Note> Notes => Set<Note>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
     public DbSet<RunPopulationResult> RunPopulationResults => Set<RunPopulationResult>();

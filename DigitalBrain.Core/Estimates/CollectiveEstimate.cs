@@ -37,6 +37,7 @@ public sealed class CollectiveEstimate
     /// <summary>Why the method gave no value or what it left out, in words for the UI.</summary>
     public string? Note { get; set; }
     public string? MethodChosenById { get; set; }
+    public DateTimeOffset? MethodChosenAt { get; set; }
     public double? PinnedValue { get; set; }
     public string? PinReason { get; set; }
     public string? PinnedById { get; set; }

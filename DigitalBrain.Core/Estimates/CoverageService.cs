@@ -53,4 +53,32 @@ public sealed class CoverageService(IDbContextFactory<AppDbContext> factory)
         }
         return new CoverageView(structureGaps, gaps, total - gaps.Count, total);
     }
+    /// <summary>Entry counts per population × parameter and projection × parameter; see <see cref="CoverageCounts"/>.</summary>
+    public async Task<CoverageCounts> CountsAsync(Actor actor, Guid modelId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
+        var populations = await db.Populations.AsNoTracking().Where(p => p.ModelId == modelId).OrderBy(p => p.SortOrder).ThenBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var projections = await db.Projections.AsNoTracking().Where(p => p.ModelId == modelId)
+            .Select(p => new { p.Id, p.SourcePopulationId, p.TargetPopulationId }).ToListAsync(ct);
+        var catalogue = await db.ParameterDefinitions.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
+        var keys = catalogue.ToDictionary(p => p.Id, p => p.Key);
+        var counts = await db.Entries.AsNoTracking()
+            .Where(e => e.ModelId == modelId && e.SetAs != SetAs.Excluded && e.RegionId == null)
+            .GroupBy(e => new { e.PopulationId, e.ProjectionId, e.ParameterDefinitionId })
+            .Select(g => new { g.Key.PopulationId, g.Key.ProjectionId, g.Key.ParameterDefinitionId, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var names = populations.ToDictionary(p => p.Id, p => p.Name);
+        CoverageParameter Column(ParameterDefinition p) => new(p.Key, p.Name, p.Group, p.Unit);
+        return new CoverageCounts(
+            populations.Select(p => new CoverageTarget(EstimateTarget.ForPopulation(p.Id), p.Name)).ToList(),
+            projections.Select(p => new CoverageTarget(EstimateTarget.ForProjection(p.Id),
+                    $"{names.GetValueOrDefault(p.SourcePopulationId, "?")} → {names.GetValueOrDefault(p.TargetPopulationId, "?")}", p.SourcePopulationId, p.TargetPopulationId))
+                .OrderBy(t => t.Name, StringComparer.Ordinal).ToList(),
+            catalogue.Where(p => (p.AppliesTo & TargetKinds.Population) != 0).Select(Column).ToList(),
+            catalogue.Where(p => (p.AppliesTo & TargetKinds.Projection) != 0).Select(Column).ToList(),
+            counts.ToDictionary(c => ((c.PopulationId ?? c.ProjectionId)!.Value, keys[c.ParameterDefinitionId]), c => c.Count));
+    }
 }

@@ -47,6 +47,7 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             var (estimate, parameter) = await LockAsync(db, actor, modelId, target, parameterKey, ct);
             estimate.Method = method;
             estimate.MethodChosenById = actor.UserId;
+            estimate.MethodChosenAt = DateTimeOffset.UtcNow;
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
             await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);

@@ -24,6 +24,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DigitalBrain.Core.Versions.VersionService>();
         services.AddSingleton<DigitalBrain.Core.SpecImport.SpecImportService>();
         services.AddSingleton<CoverageService>();
+        services.AddSingleton<ActivityService>();
+        services.AddSingleton<ReferenceLibraryService>();
+        services.AddSingleton<DigitalBrain.Core.Notes.NoteService>();
         services.AddDigitalBrainImport();
         services.AddSingleton<DigitalBrain.Core.Runs.RunService>();
         services.AddSingleton<DigitalBrain.Core.Runs.RunDashboardService>();

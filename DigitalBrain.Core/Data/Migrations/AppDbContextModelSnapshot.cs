@@ -310,6 +310,18 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.Property<Guid>("ModelId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ParameterDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PopulationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -319,6 +331,8 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.HasIndex("EntryId");
 
                     b.HasIndex("ModelId", "At");
+
+                    b.HasIndex("ModelId", "ParameterDefinitionId");
 
                     b.ToTable("EntryAudits", null, t =>
                         {
@@ -406,6 +420,9 @@ namespace DigitalBrain.Core.Data.Migrations
 
                     b.Property<int>("Method")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MethodChosenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MethodChosenById")
                         .HasColumnType("text");
@@ -551,6 +568,64 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.ToTable("ModelMembers", null, t =>
                         {
                             t.HasCheckConstraint("CK_ModelMembers_Role", "\"Role\" IN (1, 2, 3)");
+                        });
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Notes.Note", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ParameterDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PopulationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ParameterDefinitionId");
+
+                    b.HasIndex("PopulationId");
+
+                    b.HasIndex("ProjectionId");
+
+                    b.HasIndex("ModelId", "CreatedAt");
+
+                    b.HasIndex("RegionId", "PopulationId", "ProjectionId", "ParameterDefinitionId", "CreatedAt");
+
+                    b.ToTable("Notes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Notes_NotBlank", "length(btrim(\"Markdown\")) > 0");
+
+                            t.HasCheckConstraint("CK_Notes_OneTarget", "num_nonnulls(\"RegionId\", \"PopulationId\", \"ProjectionId\") = 1");
                         });
                 });
 
@@ -1288,6 +1363,44 @@ namespace DigitalBrain.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Notes.Note", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Catalogue.ParameterDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("ParameterDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DigitalBrain.Core.Structure.Population", null)
+                        .WithMany()
+                        .HasForeignKey("PopulationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DigitalBrain.Core.Structure.Projection", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DigitalBrain.Core.Structure.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Author");
                 });
 
             modelBuilder.Entity("DigitalBrain.Core.Runs.RunPopulationResult", b =>
