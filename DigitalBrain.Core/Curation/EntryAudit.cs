@@ -29,6 +29,16 @@ public sealed class EntryAudit
     public DateTimeOffset At { get; set; }
     public string? BeforeJson { get; set; }
     public string? AfterJson { get; set; }
+
+    /// <summary>An audit row of one change to <paramref name="entry"/>, carrying its target and parameter so
+    /// that the activity log can filter without reading the JSON snapshots.</summary>
+    public static EntryAudit Of(Entry entry, AuditAction action, string userId, DateTimeOffset at, string? beforeJson, string? afterJson) => new()
+    {
+        EntryId = entry.Id, ModelId = entry.ModelId, Action = action, UserId = userId, At = at,
+        ParameterDefinitionId = entry.ParameterDefinitionId,
+        RegionId = entry.RegionId, PopulationId = entry.PopulationId, ProjectionId = entry.ProjectionId,
+        BeforeJson = beforeJson, AfterJson = afterJson,
+    };
 }
 
 public sealed class EntryAuditConfiguration : IEntityTypeConfiguration<EntryAudit>

@@ -194,14 +194,9 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
     private static Task PublishAsync(AppDbContext db, Entry entry, CancellationToken ct) => PublishAsync(db, entry.ModelId, entry.Target, ct);
 
     private static void Audit(AppDbContext db, Entry entry, AuditAction action, Actor actor, DateTimeOffset now, EntryView? before, EntryView? after) =>
-        db.EntryAudits.Add(new EntryAudit
-        {
-            EntryId = entry.Id, ModelId = entry.ModelId, Action = action, UserId = actor.UserId, At = now,
-            ParameterDefinitionId = entry.ParameterDefinitionId,
-            RegionId = entry.RegionId, PopulationId = entry.PopulationId, ProjectionId = entry.ProjectionId,
-            BeforeJson = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
-            AfterJson = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
-        });
+        db.EntryAudits.Add(EntryAudit.Of(entry, action, actor.UserId, now,
+            before is null ? null : JsonSerializer.Serialize(before, AuditJson),
+            after is null ? null : JsonSerializer.Serialize(after, AuditJson)));
 
     private static IQueryable<Entry> WithDetails(AppDbContext db) =>
         db.Entries.AsNoTracking().Include(e => e.Parameter).Include(e => e.Reference).Include(e => e.Author);

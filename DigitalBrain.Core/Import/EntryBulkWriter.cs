@@ -57,13 +57,18 @@ internal static class EntryBulkWriter
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY "EntryAudits" ("EntryId", "ModelId", "Action", "UserId", "At", "BeforeJson", "AfterJson") FROM STDIN (FORMAT BINARY)
+            COPY "EntryAudits" ("EntryId", "ModelId", "ParameterDefinitionId", "RegionId", "PopulationId", "ProjectionId",
+                "Action", "UserId", "At", "BeforeJson", "AfterJson") FROM STDIN (FORMAT BINARY)
             """, ct);
         foreach (var a in audits)
         {
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(a.EntryId, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(a.ModelId, NpgsqlDbType.Uuid, ct);
+            await WriteAsync(copy, a.ParameterDefinitionId, NpgsqlDbType.Integer, ct);
+            await WriteAsync(copy, a.RegionId, NpgsqlDbType.Uuid, ct);
+            await WriteAsync(copy, a.PopulationId, NpgsqlDbType.Uuid, ct);
+            await WriteAsync(copy, a.ProjectionId, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync((int)a.Action, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(a.UserId, NpgsqlDbType.Text, ct);
             await copy.WriteAsync(a.At, NpgsqlDbType.TimestampTz, ct);

@@ -82,11 +82,7 @@ public sealed class EntryImportService(IDbContextFactory<AppDbContext> factory)
             var view = new EntryView(e.Id, e.ModelId, e.Target, p.Parameter.Key, p.Parameter.Unit, e.Value, e.Min, e.Max, e.Sd, e.Sem, e.N,
                 new ReferenceView(reference.Id, reference.Doi, reference.Pmid, reference.Citation), e.SetAs, e.Species, e.Method, e.Notes,
                 e.AuthorId, authorName, e.CreatedAt, e.UpdatedAt, e.ReviewState, null, versions[e.Id]);
-            audits.Add(new EntryAudit
-            {
-                EntryId = e.Id, ModelId = modelId, Action = AuditAction.Added, UserId = actor.UserId, At = now,
-                AfterJson = JsonSerializer.Serialize(view, AuditJson),
-            });
+            audits.Add(EntryAudit.Of(e, AuditAction.Added, actor.UserId, now, null, JsonSerializer.Serialize(view, AuditJson)));
         }
         await EntryBulkWriter.WriteAuditsAsync(db, audits, ct);
 

@@ -95,11 +95,8 @@ internal sealed class DemoModelBuilder(AppDbContext db, BrainModel model, AppUse
         db.Entries.AddRange(_entries);
         foreach (var entry in _entries)
         {
-            db.EntryAudits.Add(new EntryAudit
-            {
-                EntryId = entry.Id, ModelId = model.Id, Action = AuditAction.Added, UserId = author.Id, At = now,
-                AfterJson = JsonSerializer.Serialize(EntryView.From(entry), AuditJson),
-            });
+            db.EntryAudits.Add(EntryAudit.Of(entry, AuditAction.Added, author.Id, now, null,
+                JsonSerializer.Serialize(EntryView.From(entry), AuditJson)));
         }
         foreach (var group in _entries.GroupBy(e => (e.Target, e.ParameterDefinitionId)))
         {

@@ -118,11 +118,8 @@ internal sealed class SpecModelWriter(AppDbContext db, BrainModel model, AppUser
         db.Entries.AddRange(_entries);
         foreach (var entry in _entries)
         {
-            db.EntryAudits.Add(new EntryAudit
-            {
-                EntryId = entry.Id, ModelId = model.Id, Action = AuditAction.Added, UserId = author.Id, At = now,
-                AfterJson = JsonSerializer.Serialize(EntryView.From(entry), AuditJson),
-            });
+            db.EntryAudits.Add(EntryAudit.Of(entry, AuditAction.Added, author.Id, now, null,
+                JsonSerializer.Serialize(EntryView.From(entry), AuditJson)));
             var estimate = new CollectiveEstimate
             {
                 Id = Guid.NewGuid(), ModelId = model.Id, PopulationId = entry.PopulationId, ProjectionId = entry.ProjectionId,

@@ -75,13 +75,16 @@ public sealed class ApiImportTests(ApiAppFixture f)
         var ct = TestContext.Current.CancellationToken;
         await using (var db = PostgresFixture.CreateContext(f.ConnectionString))
         {
-            var versions = await db.Entries.Where(e => e.ModelId == m.ModelId).ToDictionaryAsync(e => e.Id, e => e.Version, ct);
+            var entries = await db.Entries.Where(e => e.ModelId == m.ModelId).ToDictionaryAsync(e => e.Id, ct);
             var audits = await db.EntryAudits.Where(a => a.ModelId == m.ModelId).ToListAsync(ct);
             Assert.Equal(1000, audits.Count);
             Assert.All(audits, a =>
             {
                 Assert.Equal(AuditAction.Added, a.Action);
-                Assert.Equal(versions[a.EntryId], JsonDocument.Parse(a.AfterJson!).RootElement.GetProperty("version").GetUInt32());
+                var entry = entries[a.EntryId];
+                Assert.Equal(entry.Version, JsonDocument.Parse(a.AfterJson!).RootElement.GetProperty("version").GetUInt32());
+                // The activity log filters audits by target and parameter: COPY must fill those columns too.
+                Assert.Equal((entry.ParameterDefinitionId, entry.PopulationId, entry.ProjectionId), (a.ParameterDefinitionId, a.PopulationId, a.ProjectionId));
             });
         }
 
