@@ -5,6 +5,7 @@ using DigitalBrain.Web.Components;
 using DigitalBrain.Web.Components.Shell;
 using DigitalBrain.Web.Live;
 using DigitalBrain.Web.Runs;
+using DigitalBrain.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -30,6 +31,7 @@ public static class DigitalBrainHosting
         builder.AddDigitalBrainShell();
         builder.AddDigitalBrainAccounts();
         builder.AddDigitalBrainApi();
+        builder.Services.AddDigitalBrainSecurity(builder.Configuration);
         return builder;
     }
 
@@ -41,8 +43,7 @@ public static class DigitalBrainHosting
         if (NodeRoleConfiguration.Read(app.Configuration) == NodeRole.Worker)
             return app; // a worker serves its health check and runs jobs, nothing else
 
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseDigitalBrainSecurity();
         app.UseDigitalBrainStatusPages();
         app.UseAntiforgery();
         app.MapStaticAssets();
