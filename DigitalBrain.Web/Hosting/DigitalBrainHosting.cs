@@ -50,7 +50,8 @@ public static class DigitalBrainHosting
         app.MapSimulationQueueDashboard();
         app.MapDigitalBrainAccounts();
         app.MapDigitalBrainApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP carries frame-ancestors 'none'; Blazor's second CSP header ('self') would only add noise.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
