@@ -40,8 +40,8 @@ internal static class ApiAccessTable
         new("POST", "/api/v1/references/", "/api/v1/references", """{"citation":"matrix"}""", Need.AnyUser),
         new("POST", "/api/v1/references/import", "/api/v1/references/import", "@article{a, title={x}}", Need.AnyUser),
 
-        new("GET", M + "/", "/api/v1/models/{m}", null, Need.Viewer),
-        new("PUT", M + "/", "/api/v1/models/{m}", """{"name":"renamed"}""", Need.Owner),
+        new("GET", M, "/api/v1/models/{m}", null, Need.Viewer),
+        new("PUT", M, "/api/v1/models/{m}", """{"name":"renamed"}""", Need.Owner),
         new("GET", M + "/members", "/api/v1/models/{m}/members", null, Need.Viewer),
         new("PUT", M + "/members/{userId}", "/api/v1/models/{m}/members/api-outsider", """{"role":"viewer"}""", Need.Owner),
         new("GET", M + "/structure", "/api/v1/models/{m}/structure", null, Need.Viewer),
@@ -68,13 +68,13 @@ internal static class ApiAccessTable
         new("GET", M + "/export/estimates.csv", "/api/v1/models/{m}/export/estimates.csv", null, Need.Viewer),
         new("POST", M + "/versions", "/api/v1/models/{m}/versions", "{}", Need.Curator),
         new("GET", M + "/versions", "/api/v1/models/{m}/versions", null, Need.Viewer),
-        new("GET", "/api/v1/versions/{versionId:guid}", "/api/v1/versions/{v}", null, Need.Viewer),
+        new("GET", "/api/v1/versions/{versionId:guid}/", "/api/v1/versions/{v}", null, Need.Viewer),
         new("GET", "/api/v1/versions/{versionId:guid}/export", "/api/v1/versions/{v}/export", null, Need.Viewer),
         new("POST", M + "/runs", "/api/v1/models/{m}/runs", """{"simulateMs":10,"versionId":"{x}"}""", Need.Curator),
         new("GET", M + "/runs", "/api/v1/models/{m}/runs", null, Need.Viewer),
-        new("GET", "/api/v1/runs/{runId:guid}", "/api/v1/runs/{run}", null, Need.Viewer),
+        new("GET", "/api/v1/runs/{runId:guid}/", "/api/v1/runs/{run}", null, Need.Viewer),
         new("GET", "/api/v1/runs/{runId:guid}/results", "/api/v1/runs/{run}/results", null, Need.Viewer),
-        new("POST", "/api/v1/runs/{runId:guid}/cancel", "/api/v1/runs/{run}/cancel", null, Need.Curator),
+        new("POST", "/api/v1/runs/{runId:guid}/cancel", "/api/v1/runs/{run}/cancel", null, Need.Owner), // its creator (the owner here) or an owner
 
         new("DELETE", "/api/v1/entries/{entryId:guid}/", "/api/v1/entries/{e}?version=1", null, Need.Author),
         new("DELETE", M + "/projections/{projectionId:guid}", "/api/v1/models/{m}/projections/{j}", null, Need.Owner),
@@ -82,6 +82,6 @@ internal static class ApiAccessTable
         new("DELETE", M + "/layers/{layerId:guid}", "/api/v1/models/{m}/layers/{l}", null, Need.Owner),
         new("DELETE", M + "/regions/{regionId:guid}", "/api/v1/models/{m}/regions/{r}", null, Need.Owner),
         new("DELETE", M + "/members/{userId}", "/api/v1/models/{m}/members/api-viewer", null, Need.Owner),
-        new("DELETE", M + "/", "/api/v1/models/{m}", null, Need.Owner),
+        new("DELETE", M, "/api/v1/models/{m}", null, Need.Owner),
     ];
 }

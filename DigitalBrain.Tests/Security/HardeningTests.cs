@@ -134,6 +134,34 @@ public sealed class HardeningTests(SecurityAppFixture f)
         Assert.DoesNotContain(created.GetProperty("token").GetString()!, f.App.Log, StringComparison.Ordinal);
     }
 
+    /// <summary>A version whose stored spec cannot be read makes the API fail unexpectedly: the
+    /// caller gets problem details with a trace id, no exception text and no stack trace.</summary>
+    [Fact]
+    public async Task An_unexpected_api_failure_answers_problem_details_without_a_stack_trace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (ownerId, _, owner) = await f.NewUserAsync();
+        var model = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/models", new { name = "Broken " + ownerId })).Id();
+        var versionId = Guid.NewGuid();
+        await using (var db = Infrastructure.PostgresFixture.CreateContext(f.ConnectionString))
+        {
+            db.Set<Core.Versions.ModelVersion>().Add(new Core.Versions.ModelVersion
+            {
+                Id = versionId, BrainModelId = model, Number = 1, ContentHash = new string('b', 64), SpecJson = "{}",
+                CreatedById = ownerId, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        var (status, problem, text) = await owner.SendAsync(HttpMethod.Get, $"/api/v1/versions/{versionId}");
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal(500, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NetworkSpec", text, StringComparison.Ordinal);
+        Assert.Contains($"Unhandled exception for GET /api/v1/versions/{versionId}", await f.LogLineAsync("Unhandled exception for GET /api/v1/versions/"), StringComparison.Ordinal);
+    }
+
     private static string Single(HttpResponseMessage response, string header) =>
         Assert.Single(response.Headers.TryGetValues(header, out var values) ? values : response.Content.Headers.TryGetValues(header, out var content) ? content : []);
 

@@ -10,6 +10,15 @@ internal static partial class LoginForm
     public static HttpClient NewBrowserlikeClient(SecurityAppFixture f) =>
         f.Client(null, new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
 
+    /// <summary>A cookie-keeping client that is signed in as <paramref name="email"/>.</summary>
+    public static async Task<HttpClient> SignedInAsync(Uri baseAddress, string email, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        using var response = await PostAsync(client, email, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"log-in of {email}: {(int)response.StatusCode}");
+        return client;
+    }
+
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path = "/account/login")
     {
         var html = await client.GetStringAsync(path, TestContext.Current.CancellationToken);

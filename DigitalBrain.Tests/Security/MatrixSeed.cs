@@ -5,7 +5,9 @@ using DigitalBrain.Core.Models;
 using DigitalBrain.Core.Runs;
 using DigitalBrain.Core.Tokens;
 using DigitalBrain.Core.Versions;
+using DigitalBrain.Simulation.Spec;
 using DigitalBrain.Tests.Api;
+using DigitalBrain.Tests.Export;
 using DigitalBrain.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -58,7 +60,7 @@ internal static class MatrixSeed
             var now = DateTimeOffset.UtcNow;
             db.Set<ModelVersion>().Add(new ModelVersion
             {
-                Id = versionId, BrainModelId = m.ModelId, Number = 1, ContentHash = new string('a', 64), SpecJson = "{}",
+                Id = versionId, BrainModelId = m.ModelId, Number = 1, ContentHash = new string('a', 64), SpecJson = NetworkSpecJson.Serialize(TestSpecs.Network([TestSpecs.Population("E", 10)])),
                 CreatedById = ApiAppFixture.OwnerId, CreatedAt = now, Note = "matrix",
             });
             db.Set<SimulationRun>().Add(new SimulationRun

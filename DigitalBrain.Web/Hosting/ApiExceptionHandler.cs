@@ -13,8 +13,10 @@ internal sealed class ApiExceptionHandler(ILoggerFactory loggers) : IExceptionHa
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        SecurityLog.Unhandled(_logger, exception, context.Request.Method, context.Request.Path, context.TraceIdentifier);
-        if (!context.Request.Path.StartsWithSegments(ApiHosting.Prefix, StringComparison.OrdinalIgnoreCase))
+        // The middleware has already pointed Request.Path at /error; the feature keeps the original.
+        var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        SecurityLog.Unhandled(_logger, exception, context.Request.Method, path, context.TraceIdentifier);
+        if (!path.StartsWith(ApiHosting.Prefix + "/", StringComparison.OrdinalIgnoreCase))
             return false;
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         await Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The server failed",
