@@ -53,6 +53,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         _stats.Edits = _edits;
 
         await VerifyAsync(users[0].Api, modelId, ct);
+        log.WriteLine(_stats.Summary());
+        if (options.Browsers > 0)
+            _stats.Browsers = await BrowserSessions.RunAsync(options.BaseAddress, users.Skip(1).Take(options.Browsers).ToList(), users[0], modelId, populations[0], ct);
         foreach (var user in users)
             user.Api.Dispose();
         return _stats;

@@ -17,6 +17,7 @@ public sealed class LoadStats
     public int Entries { get; set; }
     public int Estimates { get; set; }
     public List<string> Mismatches { get; } = [];
+    public string? Browsers { get; set; }
 
     public int Conflicts => _conflicts;
     public IReadOnlyCollection<string> Errors => _errors;
@@ -47,6 +48,8 @@ public sealed class LoadStats
             string.Format(c, "verified: {0} entries equal what was last acknowledged, {1} estimates equal a recomputation from scratch", Entries, Estimates),
             string.Format(c, "errors {0}, mismatches {1}: {2}", _errors.Count, Mismatches.Count, Ok ? "OK" : "FAILED"),
         };
+        if (Browsers is not null)
+            lines.Add(Browsers);
         lines.AddRange(_errors.Take(10).Select(e => "  error: " + e));
         lines.AddRange(Mismatches.Take(10).Select(m => "  mismatch: " + m));
         return string.Join(Environment.NewLine, lines);

@@ -31,7 +31,11 @@ public static class SecurityHosting
             app.UseHttpsRedirection();
         }
         app.UseSecurityHeaders();
+        // Called here rather than left to the framework, which would put them first: then a 401 or
+        // 403 would leave before the headers are set and before the rate limiter counts it.
+        app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 }
