@@ -19,8 +19,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build DigitalBrain.Web -c Release -v q -nologo >/dev/null
-dotnet build DigitalBrain.Load -c Release -v q -nologo >/dev/null
+if [ "${DIGITALBRAIN_LOAD_NO_BUILD:-}" != 1 ]; then
+  dotnet build DigitalBrain.Web -c Release -v q -nologo >/dev/null
+  dotnet build DigitalBrain.Load -c Release -v q -nologo >/dev/null
+fi
 
 # The app starts its own private cluster in this folder (as the postgres user when run as root).
 export ConnectionStrings__DigitalBrain=""
@@ -29,9 +31,8 @@ export DIGITALBRAIN_PG_BIN="$PG_BIN"
 export ASPNETCORE_ENVIRONMENT=Production
 export DigitalBrain__RateLimits__Api__PermitLimit=1000000
 export DigitalBrain__RateLimits__Login__PermitLimit=1000000
-# One line per API call would be the bulk of the app's work under load; failures still show.
-export Logging__LogLevel__DigitalBrain.Security=Warning
-dotnet DigitalBrain.Web/bin/Release/net10.0/DigitalBrain.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1 &
+# One log line per API call would be the bulk of the app's work under load; failures still show.
+env "Logging__LogLevel__DigitalBrain.Security=Warning" dotnet DigitalBrain.Web/bin/Release/net10.0/DigitalBrain.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$APP_PORT/healthz" >/dev/null 2>&1 && break
