@@ -55,7 +55,16 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         await VerifyAsync(users[0].Api, modelId, ct);
         log.WriteLine(_stats.Summary());
         if (options.Browsers > 0)
-            _stats.Browsers = await BrowserSessions.RunAsync(options.BaseAddress, users.Skip(1).Take(options.Browsers).ToList(), users[0], modelId, populations[0], ct);
+        {
+            try
+            {
+                _stats.Browsers = await BrowserSessions.RunAsync(options.BaseAddress, users.Skip(1).Take(options.Browsers).ToList(), users[0], modelId, populations[0], ct);
+            }
+            catch (Exception ex) when (ex is TimeoutException or Microsoft.Playwright.PlaywrightException)
+            {
+                _stats.Error($"browser sessions: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            }
+        }
         foreach (var user in users)
             user.Api.Dispose();
         return _stats;
