@@ -1,6 +1,8 @@
 using DigitalBrain.Core.Data;
 using DigitalBrain.Core.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DigitalBrain.Core.Models;
 
@@ -12,8 +14,20 @@ public sealed record BrainModelView(Guid Id, string Name, string Description, bo
 public sealed record MemberView(string UserId, string UserName, string DisplayName, ModelRole Role);
 
 /// <summary>Creating, listing and changing models, and who may do what in them.</summary>
-public sealed class BrainModelService(IDbContextFactory<AppDbContext> factory)
+/// <remarks>Membership changes are security events: logged under <c>DigitalBrain.Security</c> with
+/// event id 4011 (granted or changed) and 4012 (removed).</remarks>
+public sealed partial class BrainModelService(IDbContextFactory<AppDbContext> factory, ILoggerFactory? loggers = null)
 {
+    private readonly ILogger _security = (loggers ?? NullLoggerFactory.Instance).CreateLogger("DigitalBrain.Security");
+
+    [LoggerMessage(EventId = 4011, EventName = "ModelRoleChanged", Level = LogLevel.Warning,
+        Message = "User {ActorId} set the role of {UserId} in model {ModelId} to {Role} (was {Previous})")]
+    private static partial void RoleChanged(ILogger logger, string actorId, string userId, Guid modelId, ModelRole role, string previous);
+
+    [LoggerMessage(EventId = 4012, EventName = "ModelMemberRemoved", Level = LogLevel.Warning,
+        Message = "User {ActorId} removed {UserId} (role {Previous}) from model {ModelId}")]
+    private static partial void MemberRemoved(ILogger logger, string actorId, string userId, ModelRole previous, Guid modelId);
+
     /// <summary>Models the actor can see: their own memberships and public models (admins: all).</summary>
     public async Task<IReadOnlyList<BrainModelView>> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -88,6 +102,7 @@ public sealed class BrainModelService(IDbContextFactory<AppDbContext> factory)
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw new ValidationException([new("userId", "unknown-user", "There is no such user.")]);
         var member = await db.ModelMembers.SingleOrDefaultAsync(m => m.ModelId == modelId && m.UserId == userId, ct);
+        var previous = member?.Role.ToString() ?? "none";
         if (member is null)
         {
             db.ModelMembers.Add(new ModelMember { ModelId = modelId, UserId = userId, Role = role, AddedAt = DateTimeOffset.UtcNow });
@@ -99,6 +114,7 @@ public sealed class BrainModelService(IDbContextFactory<AppDbContext> factory)
             member.Role = role;
         }
         await db.SaveChangesAsync(ct);
+        RoleChanged(_security, actor.UserId, userId, modelId, role, previous);
     }
 
     /// <summary>The id of the user whose user name or e-mail is <paramref name="nameOrEmail"/> (case-insensitive), or null.</summary>
@@ -121,6 +137,7 @@ public sealed class BrainModelService(IDbContextFactory<AppDbContext> factory)
             await EnsureAnotherOwnerAsync(db, modelId, userId, ct);
         db.ModelMembers.Remove(member);
         await db.SaveChangesAsync(ct);
+        MemberRemoved(_security, actor.UserId, userId, member.Role, modelId);
     }
 
     private static async Task EnsureAnotherOwnerAsync(AppDbContext db, Guid modelId, string userId, CancellationToken ct)

@@ -43,7 +43,7 @@ public static class AccountsRegistration
         services.AddIdentityCore<AppUser>(AccountSecurity.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AuditingSignInManager>()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(AccountSecurity.Apply);

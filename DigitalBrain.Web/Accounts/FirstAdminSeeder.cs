@@ -1,5 +1,6 @@
 using DigitalBrain.Core.Accounts;
 using DigitalBrain.Core.Infrastructure;
+using DigitalBrain.Web.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace DigitalBrain.Web.Accounts;
@@ -7,8 +8,10 @@ namespace DigitalBrain.Web.Accounts;
 /// <summary>Creates the global <c>admin</c> role and, when <c>DigitalBrain:Admin:Email</c> and
 /// <c>DigitalBrain:Admin:Password</c> are set, the first administrator. Idempotent: an existing
 /// account keeps its password (it may have been changed since) and only gains the role.</summary>
-public sealed class FirstAdminSeeder(IServiceScopeFactory scopeFactory, IConfiguration configuration, ILogger<FirstAdminSeeder> logger) : IStartupSeeder
+public sealed class FirstAdminSeeder(IServiceScopeFactory scopeFactory, IConfiguration configuration, ILogger<FirstAdminSeeder> logger, ILoggerFactory loggers) : IStartupSeeder
 {
+    private readonly ILogger _security = loggers.CreateLogger(SecurityLog.Category);
+
     public const string EmailKey = "DigitalBrain:Admin:Email";
     public const string PasswordKey = "DigitalBrain:Admin:Password";
     public const string DisplayNameKey = "DigitalBrain:Admin:DisplayName";
@@ -43,7 +46,10 @@ public sealed class FirstAdminSeeder(IServiceScopeFactory scopeFactory, IConfigu
             logger.LogInformation("Created the first admin {Email}", email);
         }
         if (!await users.IsInRoleAsync(user, AppRoles.Admin))
+        {
             Check(await users.AddToRoleAsync(user, AppRoles.Admin), $"make {email} an admin");
+            SecurityLog.GlobalRoleGranted(_security, email, AppRoles.Admin);
+        }
     }
 
     private static void Check(IdentityResult result, string what)

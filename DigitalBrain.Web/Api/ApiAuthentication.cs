@@ -4,6 +4,7 @@ using DigitalBrain.Core.Accounts;
 using DigitalBrain.Core.Models;
 using DigitalBrain.Core.Tokens;
 using DigitalBrain.Web.Accounts;
+using DigitalBrain.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -52,14 +53,21 @@ public sealed class ApiTokenAuthenticationHandler(
     ApiTokenService tokens, UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private readonly ILogger _security = logger.CreateLogger(SecurityLog.Category);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var userId = await tokens.AuthenticateAsync(header[7..].Trim(), Context.RequestAborted);
+        var ip = Context.Connection.RemoteIpAddress?.ToString();
         if (userId is null || await users.FindByIdAsync(userId) is not { } user)
+        {
+            SecurityLog.TokenRejected(_security, Request.Method, Request.Path, ip);
             return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
+        }
+        SecurityLog.TokenUsed(_security, user.Id, Request.Method, Request.Path, ip);
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DigitalBrain.Core.Tokens;
 using DigitalBrain.Web.Accounts;
+using DigitalBrain.Web.Security;
 
 namespace DigitalBrain.Web.Api;
 
@@ -21,14 +22,16 @@ internal static class TokenEndpoints
         var tokens = api.MapGroup("/tokens").WithTags("Tokens");
         tokens.MapGet("/", (ClaimsPrincipal user, ApiTokenService s, CancellationToken ct) => s.ListAsync(user.Actor(), ct))
             .WithSummary("The caller's tokens (never their secrets)");
-        tokens.MapPost("/", async (TokenRequest body, ClaimsPrincipal user, ApiTokenService s, CancellationToken ct) =>
+        tokens.MapPost("/", async (TokenRequest body, ClaimsPrincipal user, ApiTokenService s, ILoggerFactory loggers, CancellationToken ct) =>
         {
             var created = await s.CreateAsync(user.Actor(), body.Name, body.ExpiresAt, ct);
+            SecurityLog.TokenCreated(loggers.CreateLogger(SecurityLog.Category), user.Actor().UserId, created.View.Id, created.View.Name);
             return Results.Created($"{ApiHosting.Prefix}/tokens/{created.View.Id}", created);
         }).WithSummary("Create a token; its text is shown in this answer only");
-        tokens.MapDelete("/{tokenId:guid}", async (Guid tokenId, ClaimsPrincipal user, ApiTokenService s, CancellationToken ct) =>
+        tokens.MapDelete("/{tokenId:guid}", async (Guid tokenId, ClaimsPrincipal user, ApiTokenService s, ILoggerFactory loggers, CancellationToken ct) =>
         {
             await s.RevokeAsync(user.Actor(), tokenId, ct);
+            SecurityLog.TokenRevoked(loggers.CreateLogger(SecurityLog.Category), user.Actor().UserId, tokenId);
             return Results.NoContent();
         }).WithSummary("Revoke a token");
     }

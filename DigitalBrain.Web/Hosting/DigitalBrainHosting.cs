@@ -7,6 +7,7 @@ using DigitalBrain.Web.Components.Shell;
 using DigitalBrain.Web.Live;
 using DigitalBrain.Web.Runs;
 using DigitalBrain.Web.Versions;
+using DigitalBrain.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -32,6 +33,7 @@ public static class DigitalBrainHosting
         builder.AddDigitalBrainShell();
         builder.AddDigitalBrainAccounts();
         builder.AddDigitalBrainApi();
+        builder.Services.AddDigitalBrainSecurity(builder.Configuration);
         return builder;
     }
 
@@ -43,8 +45,7 @@ public static class DigitalBrainHosting
         if (NodeRoleConfiguration.Read(app.Configuration) == NodeRole.Worker)
             return app; // a worker serves its health check and runs jobs, nothing else
 
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseDigitalBrainSecurity();
         app.UseDigitalBrainStatusPages();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -54,7 +55,8 @@ public static class DigitalBrainHosting
         app.MapDigitalBrainApi();
         app.MapModelDownloads();
         app.MapVersionDownloads();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP carries frame-ancestors 'none'; Blazor's second CSP header ('self') would only add noise.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -10,3 +10,9 @@ window.digitalBrainTheme = {
         location.reload();
     }
 };
+
+// Wired here, not with an inline onclick: the Content-Security-Policy allows no inline handlers.
+document.addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest("[data-theme-toggle]"))
+        window.digitalBrainTheme.toggleAndReload();
+});

@@ -1,0 +1,7 @@
+using DigitalBrain.Load;
+
+// digitalbrain-load --url http://127.0.0.1:5000 [--users 50] [--seconds 120] [--populations 4] [--browsers 20]
+var options = LoadOptions.Parse(args);
+var report = await new LoadRun(options, Console.Out).RunAsync(CancellationToken.None);
+Console.WriteLine(report.Summary());
+return report.Ok ? 0 : 1;

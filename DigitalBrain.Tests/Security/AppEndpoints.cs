@@ -1,0 +1,36 @@
+using DigitalBrain.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace DigitalBrain.Tests.Security;
+
+/// <summary>The app's endpoints as its own <see cref="EndpointDataSource"/>s list them: the app is
+/// composed in this process exactly as Program.cs does (never started), so an endpoint added
+/// anywhere shows up here.</summary>
+internal static class AppEndpoints
+{
+    public static async Task<IReadOnlyList<(string Method, string Pattern)>> ListAsync(string connectionString)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ApplicationName = typeof(DigitalBrainHosting).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:DigitalBrain"] = connectionString,
+            ["DigitalBrain:Role"] = "web",
+        });
+        builder.AddDigitalBrain();
+        await using var app = builder.Build();
+        app.UseDigitalBrain();
+        return ((IEndpointRouteBuilder)app).DataSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => (m, e.RoutePattern.RawText ?? "")))
+            .Distinct()
+            .ToList();
+    }
+}
