@@ -32,6 +32,7 @@ internal static class ApiAccessTable
         new("DELETE", "/api/v1/tokens/{tokenId:guid}", "/api/v1/tokens/{x}", null, Need.AnyUser),
         new("GET", "/api/v1/models/", "/api/v1/models", null, Need.AnyUser),
         new("POST", "/api/v1/models/", "/api/v1/models", """{"name":"matrix model"}""", Need.AnyUser),
+        new("POST", "/api/v1/models/import-spec", "/api/v1/models/import-spec", "{}", Need.AnyUser),
         new("GET", "/api/v1/parameters/", "/api/v1/parameters", null, Need.AnyUser),
         new("GET", "/api/v1/parameters/{key}", "/api/v1/parameters/tau_m", null, Need.AnyUser),
         new("POST", "/api/v1/parameters/", "/api/v1/parameters", """{"key":"x_y"}""", Need.Admin),
@@ -74,6 +75,7 @@ internal static class ApiAccessTable
         new("GET", M + "/runs", "/api/v1/models/{m}/runs", null, Need.Viewer),
         new("GET", "/api/v1/runs/{runId:guid}/", "/api/v1/runs/{run}", null, Need.Viewer),
         new("GET", "/api/v1/runs/{runId:guid}/results", "/api/v1/runs/{run}/results", null, Need.Viewer),
+        new("GET", "/api/v1/runs/{runId:guid}/spikes", "/api/v1/runs/{run}/spikes", null, Need.Viewer),
         new("POST", "/api/v1/runs/{runId:guid}/cancel", "/api/v1/runs/{run}/cancel", null, Need.Owner), // its creator (the owner here) or an owner
 
         new("DELETE", "/api/v1/entries/{entryId:guid}/", "/api/v1/entries/{e}?version=1", null, Need.Author),
