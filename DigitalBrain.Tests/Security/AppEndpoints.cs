@@ -7,10 +7,14 @@ namespace DigitalBrain.Tests.Security;
 
 /// <summary>The app's endpoints as its own <see cref="EndpointDataSource"/>s list them: the app is
 /// composed in this process exactly as Program.cs does (never started), so an endpoint added
-/// anywhere shows up here.</summary>
+/// anywhere shows up here. The composed app is kept, not disposed: composing it hands Hangfire's
+/// process-wide log provider the app's LoggerFactory, and a disposed one would break every later
+/// Hangfire client in this test process (its static filter providers log while they initialise).</summary>
 internal static class AppEndpoints
 {
-    public static async Task<IReadOnlyList<(string Method, string Pattern)>> ListAsync(string connectionString)
+    private static readonly System.Collections.Concurrent.ConcurrentBag<WebApplication> Composed = [];
+
+    public static Task<IReadOnlyList<(string Method, string Pattern)>> ListAsync(string connectionString)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -24,13 +28,15 @@ internal static class AppEndpoints
             ["DigitalBrain:Role"] = "web",
         });
         builder.AddDigitalBrain();
-        await using var app = builder.Build();
+        var app = builder.Build();
+        Composed.Add(app);
         app.UseDigitalBrain();
-        return ((IEndpointRouteBuilder)app).DataSources
+        IReadOnlyList<(string Method, string Pattern)> endpoints = ((IEndpointRouteBuilder)app).DataSources
             .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => (m, e.RoutePattern.RawText ?? "")))
             .Distinct()
             .ToList();
+        return Task.FromResult(endpoints);
     }
 }
