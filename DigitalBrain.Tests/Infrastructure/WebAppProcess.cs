@@ -42,6 +42,9 @@ public sealed class WebAppProcess : IAsyncDisposable
         psi.Environment["ConnectionStrings__DigitalBrain"] = connectionString;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        // Several test apps simulate at once on CI's two cores: engine threads that meet at a spinning
+        // barrier every 0.1 ms convoy behind each other there, so each test app simulates on one thread.
+        psi.Environment["DigitalBrain__Runs__Threads"] = "1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return psi;

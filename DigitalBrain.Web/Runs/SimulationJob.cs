@@ -29,7 +29,9 @@ public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
         {
             var spec = SpecForRun(claim);
             var backend = SimulationBackends.Create(claim.Backend, line => logger.LogInformation("Run {RunId}: {Line}", runId, line));
-            var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, Threads: 0, claim.Backend);
+            // 0: one engine thread per core; a machine that hosts several workers sets fewer.
+            var threads = configuration.GetValue("DigitalBrain:Runs:Threads", 0);
+            var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, threads, claim.Backend);
             var output = await Task.Factory.StartNew(
                 () => backend.Run(spec, options, reporter, userCancel.Token),
                 userCancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);

@@ -37,7 +37,8 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // Hex, not base64: Razor would HTML-encode a "+" or "/" in the attribute, and the page and header would differ in text.
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(18));
             context.Items[NonceKey] = nonce;
             // Set as the headers go out: the exception handler and the status pages clear the
             // response before they write theirs, which would drop headers set now.

@@ -24,7 +24,9 @@ public sealed class CurationBrowserTests(BrowserFixture browser, AccountsAppFixt
         await Expect(page.Locator(".mud-dialog .mud-input-control.mud-input-error").First).ToContainTextAsync("A model needs a name.");
         await Field(page, "model-name").FillAsync("Barrel cortex");
         await page.GetByTestId("save-model").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/models/", StringComparison.Ordinal) && !url.EndsWith("/models", StringComparison.Ordinal));
+        // The save navigates to the new model's page; on a loaded CI machine that can take longer than the default 15 s.
+        await page.WaitForURLAsync(url => url.Contains("/models/", StringComparison.Ordinal) && !url.EndsWith("/models", StringComparison.Ordinal),
+            new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("role-chip").First).ToHaveTextAsync("owner");
         await BrowserFixture.ScreenshotAsync(page, "curation-model");
 
