@@ -79,9 +79,7 @@ public sealed class ApiAppFixture(PostgresFixture postgres) : IAsyncLifetime
             client.Dispose();
         if (_app is null)
             return;
-        var logs = Path.Combine(AppContext.BaseDirectory, ".artifacts", "logs");
-        Directory.CreateDirectory(logs);
-        await File.WriteAllTextAsync(Path.Combine(logs, "api-app.log"), _app.Log);
+        await _app.SaveLogAsync("api-app.log");
         await _app.DisposeAsync();
     }
 }

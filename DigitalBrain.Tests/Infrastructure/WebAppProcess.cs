@@ -28,6 +28,14 @@ public sealed class WebAppProcess : IAsyncDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
+    /// <summary>Keeps the app's output as a test artifact (bin/.artifacts/logs/NAME), for failures seen only on CI.</summary>
+    public async Task SaveLogAsync(string fileName)
+    {
+        var logs = Path.Combine(AppContext.BaseDirectory, ".artifacts", "logs");
+        Directory.CreateDirectory(logs);
+        await File.WriteAllTextAsync(Path.Combine(logs, fileName), Log);
+    }
+
     public int ProcessId => _process.Id;
 
     public static ProcessStartInfo StartInfo(string connectionString, int port, IReadOnlyDictionary<string, string>? settings = null)

@@ -90,9 +90,7 @@ public sealed class SecurityAppFixture(PostgresFixture postgres) : IAsyncLifetim
             client.Dispose();
         if (_app is null)
             return;
-        var logs = Path.Combine(AppContext.BaseDirectory, ".artifacts", "logs");
-        Directory.CreateDirectory(logs);
-        await File.WriteAllTextAsync(Path.Combine(logs, "security-app.log"), _app.Log);
+        await _app.SaveLogAsync("security-app.log");
         await _app.DisposeAsync();
     }
 }
