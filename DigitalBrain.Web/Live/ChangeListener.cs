@@ -23,6 +23,9 @@ public sealed class ChangeListener(IConfiguration configuration, ILogger<ChangeL
         return new Unsubscriber(() => _subscriptions.TryRemove(id, out _));
     }
 
+    /// <summary>Subscribes a view that reloads on every change of <paramref name="topic"/>; see <see cref="LiveTopic"/>.</summary>
+    public LiveTopic Watch(string topic, Func<Task> reload) => new(this, topic, reload);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var connectionString = configuration.GetConnectionString("DigitalBrain")!;
