@@ -41,7 +41,8 @@ public static class CliApp
         Console.Error.WriteLine("""
             usage:
               digitalbrain simulate <spec.json | builtin:microcircuit | builtin:brunel | builtin:wholebrain> [--scale S] [--t-presim MS]
-                                    [--t-sim MS] [--seed N] [--threads N] [--backend cpu|gpu|auto] [--spikes DIR] [--json]
+                                    [--t-sim MS] [--seed N] [--threads N] [--backend cpu|gpu|auto] [--connectivity auto|stored|procedural]
+                                    [--spikes DIR] [--json]
               digitalbrain bench [--scale S] [--t-presim MS] [--t-sim MS] [--threads N] [--seeds N]
               digitalbrain bench-wholebrain [--scales 0.1,0.25,0.5,1] [--t-presim MS] [--t-sim MS] [--threads N] [--seed N] [--out DIR]
             """);

@@ -9,7 +9,7 @@ namespace DigitalBrain.Cli;
 /// <summary><c>digitalbrain simulate</c>: runs one spec and prints its figures (a table, or one JSON object with --json).</summary>
 public static class SimulateCommand
 {
-    private static readonly HashSet<string> Valued = ["--scale", "--t-presim", "--t-sim", "--seed", "--threads", "--backend", "--spikes"];
+    private static readonly HashSet<string> Valued = ["--scale", "--t-presim", "--t-sim", "--seed", "--threads", "--backend", "--connectivity", "--spikes"];
     private static readonly HashSet<string> Flags = ["--json"];
 
     public static int Run(string[] args)
@@ -33,10 +33,18 @@ public static class SimulateCommand
             var other => throw new CliUsageException($"--backend: '{other}' is not cpu, gpu or auto"),
         };
 
+        var connectivity = (a.String("--connectivity") ?? "auto") switch
+        {
+            "auto" => ConnectivityMode.Auto,
+            "stored" => ConnectivityMode.Stored,
+            "procedural" => ConnectivityMode.Procedural,
+            var other => throw new CliUsageException($"--connectivity: '{other}' is not auto, stored or procedural"),
+        };
+
         var spec = BuiltinNetworks.Load(a.Positional[0], scale, seed);
         var backend = SimulationBackends.Create(backendKind, Console.Error.WriteLine);
         Console.Error.WriteLine($"{spec.Name}: {spec.NeuronCount} neurons, {presim} ms warm-up + {sim} ms, seed {spec.Seed}");
-        var output = backend.Run(spec, new SimulationOptions(sim, presim, threads, backendKind), new StderrProgress(), CancellationToken.None);
+        var output = backend.Run(spec, new SimulationOptions(sim, presim, threads, backendKind) { Connectivity = connectivity }, new StderrProgress(), CancellationToken.None);
         var stats = SpikeStatistics.Compute(output);
         if (a.String("--spikes") is { } dir)
         {

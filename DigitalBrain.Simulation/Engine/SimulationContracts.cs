@@ -16,7 +16,23 @@ public enum BackendKind
 /// <param name="PresimMs">Warm-up model time run first and discarded (NEST example's t_presim).</param>
 /// <param name="Threads">Worker threads; 0 uses every core.</param>
 /// <param name="Backend">Engine choice.</param>
-public sealed record SimulationOptions(double SimulateMs, double PresimMs = 0, int Threads = 0, BackendKind Backend = BackendKind.Cpu);
+public sealed record SimulationOptions(double SimulateMs, double PresimMs = 0, int Threads = 0, BackendKind Backend = BackendKind.Cpu)
+{
+    /// <summary>How the GPU backend holds static synapses (the CPU backend always stores them).</summary>
+    public ConnectivityMode Connectivity { get; init; } = ConnectivityMode.Auto;
+}
+
+/// <summary>How the GPU backend holds connectivity. <see cref="Procedural"/> stores no synapse of a projection
+/// whose rows can be regenerated from the source side (every rule but fixed_indegree): when a neuron
+/// spikes its row is redrawn from the counter-based RNG and delivered, so networks larger than device
+/// memory run, at the cost of the draws per spike. <see cref="Auto"/> stores when the synapses fit the
+/// device memory and goes procedural otherwise.</summary>
+public enum ConnectivityMode
+{
+    Auto,
+    Stored,
+    Procedural,
+}
 
 /// <summary>Phases reported through <see cref="SimulationProgress"/>.</summary>
 public enum SimulationPhase

@@ -50,7 +50,7 @@ public sealed class GpuBackend : ISimulationBackend
         var clock = Stopwatch.StartNew();
         var presimSteps = (long)Math.Round(options.PresimMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
         var simSteps = (long)Math.Round(options.SimulateMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
-        using var network = GpuNetwork.Build(_device, spec, presimSteps, ct);
+        using var network = GpuNetwork.Build(_device, spec, presimSteps, options.Connectivity, ct);
         var buildSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new SimulationProgress(SimulationPhase.Building, 1, 0));
 

@@ -1,44 +1,65 @@
 using DigitalBrain.Simulation.Engine.Cpu;
-using DigitalBrain.Simulation.Spec;
 using ILGPU;
 using ILGPU.Runtime;
 
 namespace DigitalBrain.Simulation.Engine.Gpu;
 
 /// <summary>
-/// Connectivity built on the device by <see cref="GpuKernels.Connect"/> from the counter-based RNG, in CSR
-/// rows by source: each synapse is one 64-bit word, target (32 bits) | delay in steps (8 bits) |
-/// weight as a signed 24-bit fixed-point integer round(w·2^k) (24 bits), i.e. 8 bytes per synapse.
-/// Two passes of the same kernel: the first counts each source's synapses (and the largest delay), the
+/// Connectivity built on the device from the counter-based RNG. Stored projections are CSR rows by
+/// source: each synapse is one 64-bit word, target (32 bits) | delay in steps (8 bits) | weight as a
+/// signed 24-bit fixed-point integer round(w·2^k) (24 bits), i.e. 8 bytes per synapse. Two passes of
+/// <see cref="GpuKernels.Connect"/>: the first counts each source's synapses (and the largest delay), the
 /// host turns the counts into row starts (one int per neuron), the second writes every synapse into its
 /// row. The order inside a row is that of the threads, which does not matter: delivery sums integers.
+/// Procedural projections (<see cref="ConnectivityMode"/>) store nothing per synapse: their parameters,
+/// and for fixed_total_number one row length per source, are all the device keeps (see GpuProceduralKernels.cs).
 /// </summary>
 internal sealed class GpuConnectivity : IDisposable
 {
     private const int Chunk = 1 << 22;
 
-    private GpuConnectivity(MemoryBuffer1D<int, Stride1D.Dense> rowStart, MemoryBuffer1D<ulong, Stride1D.Dense> synapses, long count, int maxDelay, double scale)
+    private GpuConnectivity(MemoryBuffer1D<int, Stride1D.Dense> rowStart, MemoryBuffer1D<ulong, Stride1D.Dense> synapses, GpuProceduralRows procedural, long stored, int maxDelay, double scale)
     {
-        (RowStart, Synapses, Count, MaxDelaySteps, WeightScale) = (rowStart, synapses, count, maxDelay, scale);
+        (RowStart, Synapses, Procedural, StoredCount, MaxDelaySteps, WeightScale) = (rowStart, synapses, procedural, stored, maxDelay, scale);
     }
 
     public MemoryBuffer1D<int, Stride1D.Dense> RowStart { get; }
     public MemoryBuffer1D<ulong, Stride1D.Dense> Synapses { get; }
-    public long Count { get; }
+    public GpuProceduralRows Procedural { get; }
+    public long StoredCount { get; }
+    /// <summary>All synapses, stored and procedural.</summary>
+    public long Count => StoredCount + Procedural.Count;
     public int MaxDelaySteps { get; }
     /// <summary>2^k of the fixed-point weights (and of the ring sums).</summary>
     public double WeightScale { get; }
-    public long Bytes => RowStart.LengthInBytes + Synapses.LengthInBytes;
+    /// <summary>Device bytes of connectivity: row starts and 8 bytes per stored synapse, plus what procedural projections keep.</summary>
+    public long Bytes => RowStart.LengthInBytes + (8 * StoredCount) + Procedural.Bytes;
 
-    public static GpuConnectivity Build(GpuDevice device, NetworkLayout layout, CancellationToken ct)
+    public static GpuConnectivity Build(GpuDevice device, NetworkLayout layout, ConnectivityMode mode, long neuronBytes, CancellationToken ct)
     {
         var spec = layout.Spec;
-        var projections = spec.Projections.Select((p, i) => ToParams(layout, p, i)).ToArray();
-        var bound = spec.Projections.Select(p => Math.Abs(p.Synapse.Weight.Mean) + 8 * p.Synapse.Weight.Sd).DefaultIfEmpty(0).Max();
+        var projections = GpuProjections.Resolve(layout);
+        var bound = spec.Projections.Select(p => Math.Abs(p.Synapse.Weight.Mean) + (8 * p.Synapse.Weight.Sd)).DefaultIfEmpty(0).Max();
         // The largest k with |w| ≤ bound fitting 23 bits; weights beyond (P < 1e-15) are clipped.
         var scale = bound > 0 ? Math.Pow(2, Math.Min(40, Math.Floor(Math.Log2(GpuKernels.MaxQuantised / bound)))) : 1;
         var accelerator = device.Accelerator;
-        var n = layout.NeuronCount;
+        var procedural = GpuProjections.UseProcedural(mode, projections.Sum(p => p.ExpectedSynapses), layout.NeuronCount, neuronBytes, accelerator.MemorySize);
+        var stored = projections.Where(p => !(procedural && p.CanRegenerate)).ToArray();
+        var rows = GpuProceduralRows.Build(device, [.. projections.Where(p => procedural && p.CanRegenerate)], scale, ct);
+        try
+        {
+            return BuildStored(device, layout.NeuronCount, stored, rows, scale, ct);
+        }
+        catch
+        {
+            rows.Dispose();
+            throw;
+        }
+    }
+
+    private static GpuConnectivity BuildStored(GpuDevice device, int n, GpuProjection[] projections, GpuProceduralRows procedural, double scale, CancellationToken ct)
+    {
+        var accelerator = device.Accelerator;
         using var rowCount = accelerator.Allocate1D<int>(n + 1);
         using var maxDelay = accelerator.Allocate1D<int>(1);
         using var none = accelerator.Allocate1D<ulong>(1);
@@ -60,7 +81,7 @@ internal sealed class GpuConnectivity : IDisposable
                 total += counts[i];
                 if (total > int.MaxValue)
                 {
-                    throw new NotSupportedException("The GPU backend holds at most 2³¹ − 1 synapses.");
+                    throw new NotSupportedException("The GPU backend stores at most 2³¹ − 1 synapses; run with procedural connectivity.");
                 }
             }
 
@@ -70,7 +91,8 @@ internal sealed class GpuConnectivity : IDisposable
             synapses = accelerator.Allocate1D<ulong>(Math.Max(1, total));
             Launch(device, projections, args with { Synapses = synapses.View, Place = 1 }, ct);
             accelerator.Synchronize();
-            return new GpuConnectivity(rowStart, synapses, total, Math.Max(1, maxDelay.GetAsArray1D()[0]), scale);
+            var delay = Math.Max(Math.Max(1, maxDelay.GetAsArray1D()[0]), procedural.MaxDelaySteps);
+            return new GpuConnectivity(rowStart, synapses, procedural, total, delay, scale);
         }
         catch
         {
@@ -80,9 +102,10 @@ internal sealed class GpuConnectivity : IDisposable
         }
     }
 
-    private static void Launch(GpuDevice device, (ProjectionParams Params, long Units)[] projections, BuildArgs args, CancellationToken ct)
+    /// <summary>Launches <see cref="GpuKernels.Connect"/> over every unit of <paramref name="projections"/>, in chunks.</summary>
+    internal static void Launch(GpuDevice device, IEnumerable<GpuProjection> projections, BuildArgs args, CancellationToken ct)
     {
-        foreach (var (p, units) in projections)
+        foreach (var (p, units, _, _) in projections)
         {
             for (long first = 0; first < units; first += Chunk)
             {
@@ -92,49 +115,10 @@ internal sealed class GpuConnectivity : IDisposable
         }
     }
 
-    private static (ProjectionParams, long) ToParams(NetworkLayout layout, ProjectionSpec projection, int index)
-    {
-        // The CPU plan validates the projection and derives its keys; its sampler checks weights and delays.
-        var plan = new ProjectionPlan(layout, projection, index);
-        var rule = plan.Rule;
-        var (kind, units) = rule.Kind switch
-        {
-            ConnectionRuleKind.FixedTotalNumber => (GpuKernels.FixedTotal, rule.Count),
-            ConnectionRuleKind.FixedIndegree => (GpuKernels.FixedIndegree, plan.TargetSize),
-            ConnectionRuleKind.FixedOutdegree => (GpuKernels.FixedOutdegree, plan.SourceSize),
-            ConnectionRuleKind.OneToOne => (GpuKernels.OneToOne, plan.TargetSize),
-            ConnectionRuleKind.AllToAll => (GpuKernels.AllToAll, (long)plan.SourceSize * plan.TargetSize),
-            _ => throw new NotSupportedException($"Projection {projection.Source}→{projection.Target}: the GPU backend does not support {rule.Kind}."),
-        };
-        var w = projection.Synapse.Weight;
-        var d = projection.Synapse.DelayMs;
-        var h = layout.StepMs;
-        return (new ProjectionParams
-        {
-            Rule = kind,
-            SourceOffset = plan.SourceOffset,
-            SourceSize = plan.SourceSize,
-            TargetOffset = plan.TargetOffset,
-            TargetSize = plan.TargetSize,
-            NoAutapses = plan.SamePopulation && !rule.AllowAutapses ? 1 : 0,
-            NoMultapses = rule.AllowMultapses ? 0 : 1,
-            Degree = kind is GpuKernels.FixedIndegree or GpuKernels.FixedOutdegree ? (int)rule.Count : 0,
-            Constant = w.Sd == 0 && d.Sd == 0 ? 1 : 0,
-            ConstantDelay = (int)Math.Max(1, (long)(d.Mean * (1.0 / h) + 0.5)),
-            ConnectionKey = plan.ConnectionKey,
-            SamplerKey = CounterRng.StreamKey(layout.Spec.Seed, CounterRng.ProjectionStream + 4 * (ulong)index + 1),
-            WeightMean = w.Mean,
-            WeightSd = w.Sd,
-            DelayMean = d.Mean,
-            DelaySd = d.Sd,
-            StepMs = h,
-            PerStep = 1.0 / h,
-        }, units);
-    }
-
     public void Dispose()
     {
         RowStart.Dispose();
         Synapses.Dispose();
+        Procedural.Dispose();
     }
 }

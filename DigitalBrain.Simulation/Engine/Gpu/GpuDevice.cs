@@ -13,6 +13,7 @@ internal sealed class GpuDevice : IDisposable
         NeuronStep = accelerator.LoadAutoGroupedStreamKernel<Index1D, NeuronArgs, StepArgs>(GpuKernels.NeuronStep);
         Deliver = accelerator.LoadAutoGroupedStreamKernel<Index1D, DeliverArgs, int, int>(GpuKernels.Deliver);
         Connect = accelerator.LoadAutoGroupedStreamKernel<Index1D, ProjectionParams, BuildArgs>(GpuKernels.Connect);
+        ScanRows = accelerator.LoadAutoGroupedStreamKernel<Index1D, ProjectionParams, ScanArgs>(GpuKernels.ScanRows);
     }
 
     public Accelerator Accelerator { get; }
@@ -24,6 +25,7 @@ internal sealed class GpuDevice : IDisposable
     public Action<Index1D, NeuronArgs, StepArgs> NeuronStep { get; }
     public Action<Index1D, DeliverArgs, int, int> Deliver { get; }
     public Action<Index1D, ProjectionParams, BuildArgs> Connect { get; }
+    public Action<Index1D, ProjectionParams, ScanArgs> ScanRows { get; }
 
     public void Dispose() => Accelerator.Dispose();
 }

@@ -4,13 +4,16 @@ namespace DigitalBrain.Simulation.Engine.Gpu;
 
 /// <summary>
 /// The GPU backend's kernels. Per time step two launches: <see cref="NeuronStep"/> (ring slot → input,
-/// Poisson and generator input, exact iaf_psc_exp update, spike detection into a list through an atomic
-/// counter, recording) and <see cref="Deliver"/> (rows of the spiking sources into the delay ring with
-/// 64-bit integer atomics of round(w·2^k), so that sums do not depend on the order threads run in).
+/// Poisson and generator input, the population's model update, spike detection into a list through an
+/// atomic counter, recording) and <see cref="Deliver"/> (stored rows of the spiking sources, and the
+/// regenerated rows of procedural projections, into the delay ring with 64-bit integer atomics of
+/// round(w·2^k), so that sums do not depend on the order threads run in). Connectivity kernels are in
+/// GpuConnectKernels.cs and GpuProceduralKernels.cs, neuron models in GpuNeuronModels.cs.
 /// </summary>
-internal static class GpuKernels
+internal static partial class GpuKernels
 {
-    public const int FixedTotal = 0, FixedIndegree = 1, FixedOutdegree = 2, OneToOne = 3, AllToAll = 4;
+    public const int FixedTotal = 0, FixedIndegree = 1, FixedOutdegree = 2, OneToOne = 3, AllToAll = 4, PairwiseBernoulli = 5;
+    public const int PscExp = 0, PscAlpha = 1, PscDelta = 2, CondExp = 3;
     private const int WeightBits = 24;
     public const long MaxQuantised = (1L << (WeightBits - 1)) - 1;
 
@@ -67,24 +70,28 @@ internal static class GpuKernels
         }
 
         var v = a.V[g];
-        var iEx = a.IEx[g];
-        var iIn = a.IIn[g];
         var refractory = a.Refractory[g];
-        if (refractory == 0)
+        var stimulus = a.Inputs[inputs];
+        bool spiked;
+        if (c.Model == PscExp)
         {
-            v = v * c.P22 + iEx * c.P21Ex + iIn * c.P21In + (c.ExternalPa + a.Inputs[inputs]) * c.P20;
+            spiked = StepPscExp(a, c, g, ex, inh, stimulus, ref v, ref refractory);
+        }
+        else if (c.Model == PscAlpha)
+        {
+            spiked = StepPscAlpha(a, c, g, ex, inh, stimulus, ref v, ref refractory);
+        }
+        else if (c.Model == PscDelta)
+        {
+            spiked = StepPscDelta(c, ex, inh, stimulus, ref v, ref refractory);
         }
         else
         {
-            refractory--;
+            spiked = StepCondExp(a, c, g, ex, inh, stimulus, ref v, ref refractory);
         }
 
-        a.IEx[g] = iEx * c.P11Ex + ex;
-        a.IIn[g] = iIn * c.P11In + inh;
-        if (v >= c.Theta)
+        if (spiked)
         {
-            refractory = c.RefractorySteps;
-            v = c.Reset;
             a.SpikeList[s.Parity * a.N + Atomic.Add(ref a.SpikeCount[s.Parity], 1)] = g;
             if (s.Step >= s.RecordFrom && g < c.RecordEnd)
             {
@@ -113,6 +120,10 @@ internal static class GpuKernels
             a.SpikeCount[1 - parity] = 0;
         }
 
+        var row = new RowArgs
+        {
+            Ring = a.Ring, RowLengths = a.RowLengths, Deliver = 1, Slot = slot, Slots = a.Slots, N = a.N, Receptors = a.Receptors, WeightScale = a.WeightScale,
+        };
         for (var j = thread; j < count; j += a.Threads)
         {
             var source = a.SpikeList[parity * a.N + j];
@@ -127,118 +138,25 @@ internal static class GpuKernels
                 var receptor = a.Receptors == 2 && q < 0 ? 1 : 0;
                 Atomic.Add(ref a.Ring[(long)(at * a.Receptors + receptor) * a.N + target], q);
             }
-        }
-    }
 
-    /// <summary>One unit of a projection's rule (a synapse, a target's or a source's draws, or a pair), as
-    /// <c>Cpu.SynapseEnumerator</c> draws it, so the synapse set equals the CPU backend's.</summary>
-    public static void Connect(Index1D index, ProjectionParams p, BuildArgs b)
-    {
-        var u = b.Base + index;
-        switch (p.Rule)
-        {
-            case FixedTotal:
-                ConnectFixedTotal(p, b, (ulong)u);
-                break;
-            case FixedIndegree:
-                ConnectFixedDegree(p, b, (int)u, p.SourceSize, inDegree: true);
-                break;
-            case FixedOutdegree:
-                ConnectFixedDegree(p, b, (int)u, p.TargetSize, inDegree: false);
-                break;
-            case OneToOne:
-                if (p.NoAutapses == 0)
+            for (var pr = 0; pr < a.ProceduralCount; pr++)
+            {
+                var p = a.Procedural[pr];
+                var local = source - p.SourceOffset;
+                if ((uint)local < (uint)p.SourceSize)
                 {
-                    Emit(p, b, p.SourceOffset + (int)u, p.TargetOffset + (int)u, (ulong)u);
+                    var maxDelay = 0;
+                    ProceduralRow(p, row, local, ref maxDelay);
                 }
-
-                break;
-            default:
-                var local = (int)(u / p.SourceSize);
-                var s = (int)(u % p.SourceSize);
-                if (p.NoAutapses == 0 || s != local)
-                {
-                    Emit(p, b, p.SourceOffset + s, p.TargetOffset + local, (ulong)u);
-                }
-
-                break;
+            }
         }
     }
 
-    private static void ConnectFixedTotal(ProjectionParams p, BuildArgs b, ulong k)
+    /// <summary>round(w·2^k) clipped to the 24-bit range: the fixed-point weight of stored and procedural synapses alike.</summary>
+    private static long Quantise(double weight, double scale)
     {
-        var h = CounterRng.At(p.ConnectionKey, k);
-        var t = CounterRng.Below((uint)(h >> 32), p.TargetSize);
-        if (p.NoAutapses != 0)
-        {
-            var s0 = CounterRng.Below((uint)h, p.SourceSize);
-            for (ulong attempt = 1; s0 == t; attempt++)
-            {
-                h = CounterRng.At(CounterRng.SubKey(p.ConnectionKey, attempt), k);
-                t = CounterRng.Below((uint)(h >> 32), p.TargetSize);
-                s0 = CounterRng.Below((uint)h, p.SourceSize);
-            }
-        }
-
-        Emit(p, b, p.SourceOffset + CounterRng.Below((uint)h, p.SourceSize), p.TargetOffset + t, k);
-    }
-
-    /// <summary>Fixed in- or out-degree of unit <paramref name="local"/> drawing among <paramref name="range"/>
-    /// partners. Without multapses a draw is a duplicate exactly when an earlier non-autapse draw gave the
-    /// same partner, so duplicates are found by recomputing earlier draws (no per-thread set needed).</summary>
-    private static void ConnectFixedDegree(ProjectionParams p, BuildArgs b, int local, int range, bool inDegree)
-    {
-        var key = CounterRng.SubKey(p.ConnectionKey, (ulong)local);
-        ulong attempt = 0;
-        for (var drawn = 0; drawn < p.Degree;)
-        {
-            var a = attempt++;
-            var other = CounterRng.Below((uint)(CounterRng.At(key, a) >> 32), range);
-            if (p.NoAutapses != 0 && other == local)
-            {
-                continue;
-            }
-
-            var duplicate = false;
-            for (ulong e = 0; p.NoMultapses != 0 && e < a && !duplicate; e++)
-            {
-                var earlier = CounterRng.Below((uint)(CounterRng.At(key, e) >> 32), range);
-                duplicate = earlier == other && !(p.NoAutapses != 0 && earlier == local);
-            }
-
-            if (duplicate)
-            {
-                continue;
-            }
-
-            var synapse = (ulong)local * (ulong)p.Degree + (ulong)drawn;
-            if (inDegree)
-            {
-                Emit(p, b, p.SourceOffset + other, p.TargetOffset + local, synapse);
-            }
-            else
-            {
-                Emit(p, b, p.SourceOffset + local, p.TargetOffset + other, synapse);
-            }
-
-            drawn++;
-        }
-    }
-
-    private static void Emit(ProjectionParams p, BuildArgs b, int source, int target, ulong key)
-    {
-        Draw(p, key, out var weight, out var delay);
-        if (b.Place == 0)
-        {
-            Atomic.Add(ref b.RowCount[source], 1);
-            Atomic.Max(ref b.MaxDelay[0], delay);
-            return;
-        }
-
-        var q = (long)Math.Round(weight * b.WeightScale);
-        q = q > MaxQuantised ? MaxQuantised : q < -MaxQuantised ? -MaxQuantised : q;
-        var at = b.RowStart[source] + Atomic.Add(ref b.RowCount[source], 1);
-        b.Synapses[at] = ((ulong)q << 40) | ((ulong)(uint)delay << 32) | (uint)target;
+        var q = (long)Math.Round(weight * scale);
+        return q > MaxQuantised ? MaxQuantised : q < -MaxQuantised ? -MaxQuantised : q;
     }
 
     /// <summary><c>Cpu.SynapseSampler.Draw</c>: sign-preserving redraw of normal weights, delays redrawn

@@ -1,4 +1,5 @@
 using DigitalBrain.Simulation.Engine.Cpu;
+using DigitalBrain.Simulation.Engine.Models;
 using DigitalBrain.Simulation.Spec;
 using ILGPU;
 using ILGPU.Runtime;
@@ -35,15 +36,11 @@ internal sealed class GpuNetwork : IDisposable
         var n = layout.NeuronCount;
         var a = device.Accelerator;
         _slots = connectivity.MaxDelaySteps + 1;
-        var receptors = net.SingleReceptor ? 1 : 2;
+        var receptors = Receptors(net);
         var recordedTotal = Math.Max(1, net.RecordedPerPopulation.Sum(x => (long)x));
         _batch = (int)Math.Clamp(RecordBufferEntries / recordedTotal, 1, MaxBatchSteps);
-        var populations = layout.Constants.Select((c, p) => new PopulationParams
-        {
-            P22 = c.P22, P21Ex = c.P21Ex, P21In = c.P21In, P11Ex = c.P11Ex, P11In = c.P11In, P20 = c.P20,
-            ExternalPa = c.ExternalCurrentPa, Theta = c.ThetaRel, Reset = c.ResetRel, RestingMv = c.RestingMv,
-            RefractorySteps = c.RefractorySteps, RecordEnd = layout.Offsets[p] + net.RecordedPerPopulation[p],
-        }).ToArray();
+        var populations = layout.Constants.Select((c, p) => ToParams(c, layout.Offsets[p] + net.RecordedPerPopulation[p])).ToArray();
+        var alpha = layout.Constants.Any(c => c.Model == NeuronModel.IafPscAlpha);
         var thresholds = new List<ulong>();
         var poisson = new List<PoissonParams>();
         foreach (var plan in net.Poisson)
@@ -70,8 +67,10 @@ internal sealed class GpuNetwork : IDisposable
         _args = new NeuronArgs
         {
             V = Track(a.Allocate1D(net.State.V)).View,
-            IEx = Zeroed<double>(n).View,
-            IIn = Zeroed<double>(n).View,
+            Syn1 = Zeroed<double>(n).View,
+            Syn2 = Zeroed<double>(n).View,
+            Syn3 = Zeroed<double>(alpha ? n : 1).View,
+            Syn4 = Zeroed<double>(alpha ? n : 1).View,
             Refractory = Zeroed<int>(n).View,
             PopulationOf = Track(a.Allocate1D(populationOf)).View,
             Populations = Track(a.Allocate1D(populations)).View,
@@ -97,7 +96,9 @@ internal sealed class GpuNetwork : IDisposable
         {
             RowStart = connectivity.RowStart.View, Synapses = connectivity.Synapses.View, Ring = ring.View,
             SpikeList = spikeList.View, SpikeCount = spikeCount.View,
+            Procedural = connectivity.Procedural.Parameters.View, RowLengths = connectivity.Procedural.RowLengths.View,
             N = n, Slots = _slots, Receptors = receptors, Threads = _deliverThreads,
+            ProceduralCount = connectivity.Procedural.ProjectionCount, WeightScale = connectivity.WeightScale,
         };
     }
 
@@ -107,15 +108,10 @@ internal sealed class GpuNetwork : IDisposable
     /// <summary>Recorded spikes as (step &lt;&lt; 32 | global neuron), in the order batches returned them.</summary>
     public List<ulong> RecordedSpikes { get; } = [];
 
-    public static GpuNetwork Build(GpuDevice device, NetworkSpec spec, long recordFromStep, CancellationToken ct)
+    public static GpuNetwork Build(GpuDevice device, NetworkSpec spec, long recordFromStep, ConnectivityMode mode, CancellationToken ct)
     {
         var net = new NetworkContext(spec, recordFromStep);
-        foreach (var p in spec.Populations.Where(p => p.Model != NeuronModel.IafPscExp))
-        {
-            throw new NotSupportedException($"The GPU backend supports iaf_psc_exp only; population {p.Name} uses {NestName(p.Model)}.");
-        }
-
-        var connectivity = GpuConnectivity.Build(device, net.Layout, ct);
+        var connectivity = GpuConnectivity.Build(device, net.Layout, mode, GpuProjections.NeuronBytes(net.Layout, Receptors(net)), ct);
         try
         {
             return new GpuNetwork(device, net, connectivity);
@@ -127,9 +123,34 @@ internal sealed class GpuNetwork : IDisposable
         }
     }
 
-    /// <summary>NEST's name of a model (IafPscAlpha → iaf_psc_alpha).</summary>
-    private static string NestName(NeuronModel model) =>
-        string.Concat(model.ToString().Select((ch, i) => char.IsUpper(ch) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(ch) : ch.ToString()));
+    private static int Receptors(NetworkContext net) => net.SingleReceptor ? 1 : 2;
+
+    /// <summary>A population's constants for the device; iaf_cond_exp's half-step decays are computed with
+    /// the CPU kernel's expressions, so both backends use the same doubles.</summary>
+    private static PopulationParams ToParams(ModelConstants c, int recordEnd)
+    {
+        var half = c.StepMs / 2;
+        var decayEx = Math.Exp(-half / c.TauSynExMs);
+        var decayIn = Math.Exp(-half / c.TauSynInMs);
+        return new PopulationParams
+        {
+            Model = c.Model switch
+            {
+                NeuronModel.IafPscExp => GpuKernels.PscExp,
+                NeuronModel.IafPscAlpha => GpuKernels.PscAlpha,
+                NeuronModel.IafPscDelta => GpuKernels.PscDelta,
+                NeuronModel.IafCondExp => GpuKernels.CondExp,
+                _ => throw new NotSupportedException($"The GPU backend has no kernel for {c.Model}."),
+            },
+            P22 = c.P22, P21Ex = c.P21Ex, P21In = c.P21In, P11Ex = c.P11Ex, P11In = c.P11In, P20 = c.P20,
+            ExternalPa = c.ExternalCurrentPa, Theta = c.ThetaRel, Reset = c.ResetRel, RestingMv = c.RestingMv,
+            P31Ex = c.P31Ex, P32Ex = c.P32Ex, P31In = c.P31In, P32In = c.P32In, P21AlphaEx = c.P21AlphaEx, P21AlphaIn = c.P21AlphaIn,
+            AlphaInitialEx = c.AlphaInitialEx, AlphaInitialIn = c.AlphaInitialIn,
+            CapacitancePf = c.CapacitancePf, LeakNs = c.LeakConductanceNs, ExReversal = c.ExcitatoryReversalRel, InReversal = c.InhibitoryReversalRel,
+            Half = half, DecayEx = decayEx, DecayIn = decayIn, SqrtDecayEx = Math.Sqrt(decayEx), SqrtDecayIn = Math.Sqrt(decayIn),
+            RefractorySteps = c.RefractorySteps, RecordEnd = recordEnd,
+        };
+    }
 
     /// <summary>Advances <paramref name="steps"/> steps; <paramref name="report"/> gets the steps done after each batch.</summary>
     public void Run(long steps, Action<long> report, CancellationToken ct)
