@@ -5,8 +5,10 @@ namespace DigitalBrain.Simulation.Engine.Gpu;
 
 /// <summary>
 /// The ILGPU engine: connectivity generated on the device from the same counter-based streams as the CPU
-/// backend (so the synapse set is the same), iaf_psc_exp integrated with the exact propagators of Rotter &amp;
-/// Diesmann (1999) in double precision, Poisson input drawn per (seed, stream, step, neuron) as on the CPU,
+/// backend (so the synapse set is the same), stored or regenerated per spike (<see cref="ConnectivityMode"/>),
+/// iaf_psc_exp, iaf_psc_alpha and iaf_psc_delta integrated with the exact propagators of Rotter &amp; Diesmann
+/// (1999) and iaf_cond_exp with RK4, as the CPU kernels, in double precision, Poisson input drawn per
+/// (seed, stream, step, neuron) as on the CPU,
 /// and spike delivery accumulated as 64-bit fixed-point integers, round(w·2^k) with |w|·2^k &lt; 2²³, so
 /// that results do not depend on thread scheduling. Weights therefore differ from the CPU backend's by at
 /// most 2^−(k+1) pA (relative ≈ 1e-6 for cortical weights), which is why spike trains agree with the CPU

@@ -23,7 +23,10 @@ public sealed class GpuHost : IDisposable
             var devices = _context.GetCudaDevices();
             return devices.Count == 0 ? null : new GpuDevice(devices[0].CreateAccelerator(_context), "cuda");
         });
-        _cpu = new Lazy<GpuDevice>(() => new GpuDevice(_context.CreateCPUAccelerator(0), "ilgpu-cpu"));
+        // Two emulated threads per group (ILGPU's minimum): ILGPU's default CPU device runs 16 OS threads that meet at every
+        // launch, which on a shared CI machine costs more than the kernels; ours use no barriers or warp
+        // intrinsics, so a group of two computes the same.
+        _cpu = new Lazy<GpuDevice>(() => new GpuDevice(new CPUDevice(2, 1, 1).CreateCPUAccelerator(_context, CPUAcceleratorMode.Parallel), "ilgpu-cpu"));
     }
 
     /// <summary>The one host of this process.</summary>
