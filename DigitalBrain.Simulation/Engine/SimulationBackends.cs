@@ -6,7 +6,7 @@ namespace DigitalBrain.Simulation.Engine;
 /// <summary>Picks the backend for a <see cref="BackendKind"/>: <see cref="BackendKind.Gpu"/> and
 /// <see cref="BackendKind.Auto"/> take the ILGPU backend on a CUDA device when one is present, and
 /// otherwise fall back to the CPU and say so. Auto also falls back, per run, for a spec the GPU backend
-/// refuses (e.g. a neuron model other than iaf_psc_exp); an explicit Gpu request fails instead.</summary>
+/// refuses while building (e.g. more than 2³¹ − 1 stored synapses); an explicit Gpu request fails instead.</summary>
 public static class SimulationBackends
 {
     /// <summary>The backend to use; <paramref name="log"/> receives one line when the choice falls back.</summary>
