@@ -20,7 +20,8 @@ public sealed record EstimateView(
         e.CiLow, e.CiHigh, e.EntryIds, e.OutlierEntryIds, e.Note, e.PinnedValue, e.PinReason, e.PinnedById, e.PinnedAt, e.ComputedAt);
 }
 
-/// <summary>Reads collective estimates; lets the model owner choose the method or pin a value.</summary>
+/// <summary>Reads collective estimates; lets the model owner choose the method or pin a value,
+/// each decision recorded as a <see cref="CurationEvent"/> in its transaction.</summary>
 public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
 {
     public async Task<IReadOnlyList<EstimateView>> ListForTargetAsync(Actor actor, Guid modelId, EstimateTarget target, CancellationToken ct = default)
@@ -45,9 +46,12 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             if (!Enum.IsDefined(method))
                 throw new ValidationException([new("method", "enum", "Unknown aggregation method.")]);
             var (estimate, parameter) = await LockAsync(db, actor, modelId, target, parameterKey, ct);
+            var now = DateTimeOffset.UtcNow;
+            db.CurationEvents.Add(CurationEvent.ForEstimate(estimate, ActivityAction.MethodChosen, actor.UserId, now,
+                oldText: estimate.Method.ToString(), newText: method.ToString()));
             estimate.Method = method;
             estimate.MethodChosenById = actor.UserId;
-            estimate.MethodChosenAt = DateTimeOffset.UtcNow;
+            estimate.MethodChosenAt = now;
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
             await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);
@@ -65,10 +69,13 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             else if (reason.Length > 2000)
                 errors.Add(new("reason", "max-length", "reason is limited to 2000 characters."));
             ValidationException.ThrowIfAny(errors);
+            var now = DateTimeOffset.UtcNow;
+            db.CurationEvents.Add(CurationEvent.ForEstimate(estimate, ActivityAction.ValuePinned, actor.UserId, now,
+                estimate.PinnedValue, value, estimate.PinReason, reason.Trim()));
             estimate.PinnedValue = value;
             estimate.PinReason = reason.Trim();
             estimate.PinnedById = actor.UserId;
-            estimate.PinnedAt = DateTimeOffset.UtcNow;
+            estimate.PinnedAt = now;
             await db.SaveChangesAsync(ct);
             await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);
@@ -78,6 +85,12 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
         WriteTransaction.RunAsync(factory, async db =>
         {
             var (estimate, parameter) = await LockAsync(db, actor, modelId, target, parameterKey, ct);
+            // Unpinning what is not pinned changes nothing, so it leaves no trace either.
+            if (estimate.PinnedValue is not null)
+            {
+                db.CurationEvents.Add(CurationEvent.ForEstimate(estimate, ActivityAction.ValueUnpinned, actor.UserId, DateTimeOffset.UtcNow,
+                    oldValue: estimate.PinnedValue, oldText: estimate.PinReason));
+            }
             estimate.PinnedValue = null;
             estimate.PinReason = null;
             estimate.PinnedById = null;
