@@ -39,6 +39,18 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
         return await QueryAsync(db, db.CollectiveEstimates.Where(e => e.ModelId == modelId), ct);
     }
 
+    /// <summary>The value in use (the pin, else the computed value) of one parameter for each projection
+    /// that has an estimate of it: all a projection matrix needs, without the estimates' entry lists.</summary>
+    public async Task<IReadOnlyDictionary<Guid, double?>> ProjectionValuesAsync(Actor actor, Guid modelId, string parameterKey, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
+        return await db.CollectiveEstimates.AsNoTracking()
+            .Where(e => e.ModelId == modelId && e.ProjectionId != null)
+            .Join(db.ParameterDefinitions.Where(p => p.Key == parameterKey), e => e.ParameterDefinitionId, p => p.Id, (e, _) => e)
+            .ToDictionaryAsync(e => e.ProjectionId!.Value, e => e.PinnedValue ?? e.Value, ct);
+    }
+
     /// <summary>Owner: aggregate this (target, parameter) with another method from now on.</summary>
     public Task<EstimateView> SetMethodAsync(Actor actor, Guid modelId, EstimateTarget target, string parameterKey, AggregationMethod method, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(factory, async db =>

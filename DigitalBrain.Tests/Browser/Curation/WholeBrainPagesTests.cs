@@ -28,8 +28,8 @@ public sealed class WholeBrainPagesTests(WholeBrainAppFixture f, BrowserFixture 
         [
             (m, [WholeBrainName]),
             (m + "/structure", [$"Populations ({spec.Populations.Count})", $"Projections ({spec.Projections.Count})", "data-testid=\"structure-tree\""]),
-            ($"{m}/populations/{f.FirstPopulationId}", ["data-testid=\"entries-grid\""]),
-            ($"{m}/projections/{f.FirstProjectionId}", ["data-testid=\"entries-grid\""]),
+            ($"{m}/populations/{f.FirstPopulationId}?parameter=tau_m", ["data-testid=\"entries-grid\"", "NetworkSpec import"]),
+            ($"{m}/projections/{f.FirstProjectionId}?parameter=in_degree", ["data-testid=\"entries-grid\"", "NetworkSpec import"]),
             (m + "/coverage", [WholeBrainName]),
             (m + "/activity", ["data-testid=\"activity-table\""]),
             (m + "/references", [WholeBrainName]),
@@ -74,7 +74,11 @@ public sealed class WholeBrainPagesTests(WholeBrainAppFixture f, BrowserFixture 
         Assert.Equal(used * used, await matrix.Locator("td").CountAsync());
         var pairs = spec.Projections.Select(p => (p.Source, p.Target)).Distinct().Count();
         Assert.Equal(pairs, await matrix.Locator("td.db-matrix-cell").CountAsync());
+        var html = await matrix.EvaluateAsync<int>("e => e.outerHTML.length");
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matrix: {used}×{used} cells, {html / 1024.0:F1} kB of HTML"));
         await BrowserFixture.ScreenshotAsync(page, "wholebrain-matrix");
+        await matrix.Locator("td.db-matrix-cell a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/projections/", StringComparison.Ordinal));
     }
 
     private const string WholeBrainName = "Whole-brain structural benchmark";
