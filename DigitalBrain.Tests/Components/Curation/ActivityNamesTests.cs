@@ -18,6 +18,7 @@ public sealed class ActivityNamesTests
         var words = Enum.GetValues<ActivityAction>().Select(ActivityNames.Of).ToList();
         Assert.Equal(words.Count, words.Distinct().Count());
         Assert.DoesNotContain(words, w => Enum.GetNames<ActivityAction>().Contains(w));
+        Assert.Equal(Enum.GetValues<ActivityAction>().Order(), ActivityNames.Ordered.Order());
     }
 
     [Theory]

@@ -11,6 +11,14 @@ public static class ActivityNames
     /// <summary>Note text in the log is cut here; the thread on the curation page has it whole.</summary>
     public const int ExcerptLength = 120;
 
+    /// <summary>The actions in the order the filter offers them: entries, notes, then the owner's decisions.</summary>
+    public static readonly ActivityAction[] Ordered =
+    [
+        ActivityAction.EntryAdded, ActivityAction.EntryEdited, ActivityAction.EntryDeleted, ActivityAction.EntryReviewed,
+        ActivityAction.NotePosted, ActivityAction.NoteEdited, ActivityAction.NoteDeleted,
+        ActivityAction.ValuePinned, ActivityAction.ValueUnpinned, ActivityAction.MethodChosen,
+    ];
+
     public static string Of(ActivityAction action) => action switch
     {
         ActivityAction.EntryAdded => "added an entry",
