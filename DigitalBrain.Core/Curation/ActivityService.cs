@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalBrain.Core.Curation;
 
 /// <summary>
-/// Who changed what in a model: entry history (<see cref="EntryAudit"/>, which outlives deleted
-/// entries), posted notes, and the current pin and method choice of each estimate. Filtered and
-/// paged in the database, so a model with years of history shows its first page as fast as a new one.
+/// Who changed what in a model: entry history (<see cref="EntryAudit"/>) and every note, pin and
+/// method decision (<see cref="CurationEvent"/>), both append-only and outliving what they describe.
+/// Filtered and paged in the database, so a model with years of history shows its first page as fast
+/// as a new one.
 /// </summary>
 public sealed class ActivityService(IDbContextFactory<AppDbContext> factory)
 {
@@ -43,7 +44,7 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> factory)
             rows = rows.Where(r => r.At < utc);
         }
         var total = await rows.CountAsync(ct);
-        var page = await rows.OrderByDescending(r => r.At).ThenByDescending(r => r.SubjectId).Skip(skip).Take(take).ToListAsync(ct);
+        var page = await rows.OrderByDescending(r => r.At).ThenByDescending(r => r.Sequence).Skip(skip).Take(take).ToListAsync(ct);
         return new ResultPage<ActivityItem>(await DescribeAsync(db, page, ct), total);
     }
 
@@ -57,18 +58,19 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> factory)
         return ids.Select(id => (id, names.GetValueOrDefault(id, id))).OrderBy(x => x.Item2, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    // Entry audits carry the entry as JSON before and after (EntryView, camelCase): its value, or its
+    // range in words, is read from there so an edit shows old → new without loading the snapshots.
     private static IQueryable<ActivityRow> Rows(AppDbContext db, Guid modelId) => db.Database.SqlQuery<ActivityRow>($"""
-        SELECT a."At", a."UserId", a."Action", a."ParameterDefinitionId", a."RegionId", a."PopulationId", a."ProjectionId", a."EntryId" AS "SubjectId"
+        SELECT a."At", a."UserId", a."Action", a."ParameterDefinitionId", a."RegionId", a."PopulationId", a."ProjectionId",
+               a."EntryId" AS "SubjectId", a."Id" AS "Sequence",
+               (a."BeforeJson"->>'value')::float8 AS "OldValue", (a."AfterJson"->>'value')::float8 AS "NewValue",
+               CASE WHEN a."BeforeJson"->>'min' IS NOT NULL THEN '[' || (a."BeforeJson"->>'min') || ', ' || (a."BeforeJson"->>'max') || ']' END AS "OldText",
+               CASE WHEN a."AfterJson"->>'min' IS NOT NULL THEN '[' || (a."AfterJson"->>'min') || ', ' || (a."AfterJson"->>'max') || ']' END AS "NewText"
         FROM "EntryAudits" a WHERE a."ModelId" = {modelId}
         UNION ALL
-        SELECT n."CreatedAt", n."AuthorId", 5, n."ParameterDefinitionId", n."RegionId", n."PopulationId", n."ProjectionId", n."Id"
-        FROM "Notes" n WHERE n."ModelId" = {modelId}
-        UNION ALL
-        SELECT e."PinnedAt", e."PinnedById", 6, e."ParameterDefinitionId", e."RegionId", e."PopulationId", e."ProjectionId", e."Id"
-        FROM "CollectiveEstimates" e WHERE e."ModelId" = {modelId} AND e."PinnedAt" IS NOT NULL AND e."PinnedById" IS NOT NULL
-        UNION ALL
-        SELECT e."MethodChosenAt", e."MethodChosenById", 7, e."ParameterDefinitionId", e."RegionId", e."PopulationId", e."ProjectionId", e."Id"
-        FROM "CollectiveEstimates" e WHERE e."ModelId" = {modelId} AND e."MethodChosenAt" IS NOT NULL AND e."MethodChosenById" IS NOT NULL
+        SELECT c."At", c."UserId", c."Action", c."ParameterDefinitionId", c."RegionId", c."PopulationId", c."ProjectionId",
+               c."SubjectId", c."Id", c."OldValue", c."NewValue", c."OldText", c."NewText"
+        FROM "CurationEvents" c WHERE c."ModelId" = {modelId}
         """);
 
     private static async Task<List<ActivityItem>> DescribeAsync(AppDbContext db, List<ActivityRow> page, CancellationToken ct)
@@ -82,7 +84,10 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> factory)
             var parameter = r.ParameterDefinitionId is { } pid ? parameters.GetValueOrDefault(pid) : null;
             var target = new EstimateTarget(r.RegionId, r.PopulationId, r.ProjectionId);
             return new ActivityItem(r.At, r.UserId, users.GetValueOrDefault(r.UserId, r.UserId), (ActivityAction)r.Action,
-                parameter?.Key ?? "", parameter?.Name ?? "", target, targets.GetValueOrDefault(target.Id, ""), r.SubjectId);
+                parameter?.Key ?? "", parameter?.Name ?? "", target, targets.GetValueOrDefault(target.Id, ""), r.SubjectId)
+            {
+                Unit = parameter?.Unit ?? "", OldValue = r.OldValue, NewValue = r.NewValue, OldText = r.OldText, NewText = r.NewText,
+            };
         }).ToList();
     }
 

@@ -28,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Reference> References => Set<Reference>();
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<EntryAudit> EntryAudits => Set<EntryAudit>();
+    /// <summary>Append-only: notes, pins and method choices as they happened.</summary>
+    public DbSet<CurationEvent> CurationEvents => Set<CurationEvent>();
     public DbSet<CollectiveEstimate> CollectiveEstimates => Set<CollectiveEstimate>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();

@@ -20,7 +20,8 @@ public sealed record EstimateView(
         e.CiLow, e.CiHigh, e.EntryIds, e.OutlierEntryIds, e.Note, e.PinnedValue, e.PinReason, e.PinnedById, e.PinnedAt, e.ComputedAt);
 }
 
-/// <summary>Reads collective estimates; lets the model owner choose the method or pin a value.</summary>
+/// <summary>Reads collective estimates; lets the model owner choose the method or pin a value,
+/// each decision recorded as a <see cref="CurationEvent"/> in its transaction.</summary>
 public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
 {
     public async Task<IReadOnlyList<EstimateView>> ListForTargetAsync(Actor actor, Guid modelId, EstimateTarget target, CancellationToken ct = default)
@@ -38,6 +39,18 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
         return await QueryAsync(db, db.CollectiveEstimates.Where(e => e.ModelId == modelId), ct);
     }
 
+    /// <summary>The value in use (the pin, else the computed value) of one parameter for each projection
+    /// that has an estimate of it: all a projection matrix needs, without the estimates' entry lists.</summary>
+    public async Task<IReadOnlyDictionary<Guid, double?>> ProjectionValuesAsync(Actor actor, Guid modelId, string parameterKey, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
+        return await db.CollectiveEstimates.AsNoTracking()
+            .Where(e => e.ModelId == modelId && e.ProjectionId != null)
+            .Join(db.ParameterDefinitions.Where(p => p.Key == parameterKey), e => e.ParameterDefinitionId, p => p.Id, (e, _) => e)
+            .ToDictionaryAsync(e => e.ProjectionId!.Value, e => e.PinnedValue ?? e.Value, ct);
+    }
+
     /// <summary>Owner: aggregate this (target, parameter) with another method from now on.</summary>
     public Task<EstimateView> SetMethodAsync(Actor actor, Guid modelId, EstimateTarget target, string parameterKey, AggregationMethod method, CancellationToken ct = default) =>
         WriteTransaction.RunAsync(factory, async db =>
@@ -45,9 +58,12 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             if (!Enum.IsDefined(method))
                 throw new ValidationException([new("method", "enum", "Unknown aggregation method.")]);
             var (estimate, parameter) = await LockAsync(db, actor, modelId, target, parameterKey, ct);
+            var now = DateTimeOffset.UtcNow;
+            db.CurationEvents.Add(CurationEvent.ForEstimate(estimate, ActivityAction.MethodChosen, actor.UserId, now,
+                oldText: estimate.Method.ToString(), newText: method.ToString()));
             estimate.Method = method;
             estimate.MethodChosenById = actor.UserId;
-            estimate.MethodChosenAt = DateTimeOffset.UtcNow;
+            estimate.MethodChosenAt = now;
             await EstimateRecomputer.RecomputeAsync(db, estimate, ct);
             await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);
@@ -65,10 +81,13 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
             else if (reason.Length > 2000)
                 errors.Add(new("reason", "max-length", "reason is limited to 2000 characters."));
             ValidationException.ThrowIfAny(errors);
+            var now = DateTimeOffset.UtcNow;
+            db.CurationEvents.Add(CurationEvent.ForEstimate(estimate, ActivityAction.ValuePinned, actor.UserId, now,
+                estimate.PinnedValue, value, estimate.PinReason, reason.Trim()));
             estimate.PinnedValue = value;
             estimate.PinReason = reason.Trim();
             estimate.PinnedById = actor.UserId;
-            estimate.PinnedAt = DateTimeOffset.UtcNow;
+            estimate.PinnedAt = now;
             await db.SaveChangesAsync(ct);
             await EntryService.PublishAsync(db, modelId, target, ct);
             return EstimateView.From(estimate, parameter);
@@ -78,6 +97,12 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
         WriteTransaction.RunAsync(factory, async db =>
         {
             var (estimate, parameter) = await LockAsync(db, actor, modelId, target, parameterKey, ct);
+            // Unpinning what is not pinned changes nothing, so it leaves no trace either.
+            if (estimate.PinnedValue is not null)
+            {
+                db.CurationEvents.Add(CurationEvent.ForEstimate(estimate, ActivityAction.ValueUnpinned, actor.UserId, DateTimeOffset.UtcNow,
+                    oldValue: estimate.PinnedValue, oldText: estimate.PinReason));
+            }
             estimate.PinnedValue = null;
             estimate.PinReason = null;
             estimate.PinnedById = null;

@@ -15,7 +15,7 @@ public sealed record NoteView(
 /// The discussion thread of each (target, parameter). Viewers read, curators post, authors edit
 /// and delete their own notes; owners may also delete any note (moderation) but never put words
 /// in someone else's mouth by editing. Every change is announced on the target's live topic, so
-/// open curation pages refresh as they do for entries.
+/// open curation pages refresh as they do for entries, and recorded as a <see cref="CurationEvent"/>.
 /// </summary>
 public sealed class NoteService(IDbContextFactory<AppDbContext> factory)
 {
@@ -54,6 +54,7 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> factory)
                 AuthorId = actor.UserId, CreatedAt = DateTimeOffset.UtcNow,
             };
             db.Add(note);
+            db.CurationEvents.Add(CurationEvent.ForNote(note, ActivityAction.NotePosted, actor.UserId, note.CreatedAt, null, markdown));
             await db.SaveChangesAsync(ct);
             await EntryService.PublishAsync(db, modelId, target, ct);
             return await Project(db, db.Notes.Where(n => n.Id == note.Id)).SingleAsync(ct);
@@ -68,8 +69,10 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> factory)
             if (note.AuthorId != actor.UserId)
                 throw new AccessDeniedException("Only its author may edit a note.");
             ValidationException.ThrowIfAny(Validate(markdown));
+            var now = DateTimeOffset.UtcNow;
+            db.CurationEvents.Add(CurationEvent.ForNote(note, ActivityAction.NoteEdited, actor.UserId, now, note.Markdown, markdown));
             note.Markdown = markdown;
-            note.EditedAt = DateTimeOffset.UtcNow;
+            note.EditedAt = now;
             await db.SaveChangesAsync(ct);
             await EntryService.PublishAsync(db, note.ModelId, note.Target, ct);
             return await Project(db, db.Notes.Where(n => n.Id == noteId)).SingleAsync(ct);
@@ -83,6 +86,8 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> factory)
             var role = await ModelAccess.RequireAsync(db, note.ModelId, actor, ModelRole.Curator, ct);
             if (note.AuthorId != actor.UserId && role < ModelRole.Owner)
                 throw new AccessDeniedException("Curators may delete only their own notes.");
+            // The event keeps the text, so a deleted note stays readable in the activity log.
+            db.CurationEvents.Add(CurationEvent.ForNote(note, ActivityAction.NoteDeleted, actor.UserId, DateTimeOffset.UtcNow, note.Markdown, null));
             db.Remove(note);
             await db.SaveChangesAsync(ct);
             await EntryService.PublishAsync(db, note.ModelId, note.Target, ct);

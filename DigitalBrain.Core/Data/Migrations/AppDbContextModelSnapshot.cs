@@ -165,6 +165,76 @@ namespace DigitalBrain.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DigitalBrain.Core.Curation.CurationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NewText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<double?>("NewValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("OldText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<double?>("OldValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ParameterDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PopulationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("ModelId", "At");
+
+                    b.HasIndex("ModelId", "ParameterDefinitionId");
+
+                    b.ToTable("CurationEvents", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CurationEvents_Action", "\"Action\" BETWEEN 5 AND 10");
+
+                            t.HasCheckConstraint("CK_CurationEvents_NewValue", "(\"NewValue\" IS NULL OR (\"NewValue\" > '-Infinity'::float8 AND \"NewValue\" < 'Infinity'::float8))");
+
+                            t.HasCheckConstraint("CK_CurationEvents_OldValue", "(\"OldValue\" IS NULL OR (\"OldValue\" > '-Infinity'::float8 AND \"OldValue\" < 'Infinity'::float8))");
+
+                            t.HasCheckConstraint("CK_CurationEvents_OneTarget", "num_nonnulls(\"RegionId\", \"PopulationId\", \"ProjectionId\") = 1");
+                        });
+                });
+
             modelBuilder.Entity("DigitalBrain.Core.Curation.Entry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1259,6 +1329,15 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalBrain.Core.Curation.CurationEvent", b =>
+                {
+                    b.HasOne("DigitalBrain.Core.Models.BrainModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalBrain.Core.Curation.Entry", b =>
