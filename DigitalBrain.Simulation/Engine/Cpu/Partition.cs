@@ -213,10 +213,9 @@ internal sealed class Partition
         var n = Hi - Lo;
         var parity = (int)(t & 1);
         var slots = _slots;
+        var inverseScale = Synapses.InverseScale;
         fixed (int* rowStart = Synapses.RowStart)
-        fixed (int* target = Synapses.Target)
-        fixed (float* weight = Synapses.Weight)
-        fixed (byte* delay = Synapses.Delay)
+        fixed (ulong* words = Synapses.Words)
         fixed (float* ring = Ring)
         {
             var now = (int)(t % slots);
@@ -232,21 +231,22 @@ internal sealed class Partition
                     {
                         for (; k < end; k++)
                         {
+                            var word = words[k];
                             // delay ≤ max delay < slots, so one wrap suffices.
-                            var slot = now + delay[k];
+                            var slot = now + CompactSynapse.Delay(word);
                             slot -= slot >= slots ? slots : 0;
-                            ring[slot * n + target[k]] += weight[k];
+                            ring[slot * n + CompactSynapse.Target(word)] += CompactSynapse.Weight(word, inverseScale);
                         }
                     }
                     else
                     {
                         for (; k < end; k++)
                         {
-                            var w = weight[k];
-                            var receptor = (int)(BitConverter.SingleToUInt32Bits(w) >> 31);
-                            var slot = now + delay[k];
+                            var word = words[k];
+                            var receptor = (int)(word >> 63);
+                            var slot = now + CompactSynapse.Delay(word);
                             slot -= slot >= slots ? slots : 0;
-                            ring[(slot * 2 + receptor) * n + target[k]] += w;
+                            ring[(slot * 2 + receptor) * n + CompactSynapse.Target(word)] += CompactSynapse.Weight(word, inverseScale);
                         }
                     }
                 }
