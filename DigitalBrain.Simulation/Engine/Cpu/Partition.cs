@@ -7,7 +7,8 @@ namespace DigitalBrain.Simulation.Engine.Cpu;
 /// <summary>
 /// The neurons [Lo, Hi) one worker thread owns: it integrates them, owns their ring buffers and the
 /// synapses onto them, and is the only writer of all three. Ring buffer layout: slot-major,
-/// <c>Ring[(slot · R + receptor) · N + local]</c>, slot = step mod (max delay + 1). With R = 2 the
+/// <c>Ring[(slot · R + receptor) · N + local]</c>, slot = step mod (max delay + 1), in quanta 2^−k of the
+/// fixed-point weights (<see cref="CompactSynapse"/>; converted when a slot is read, which saves delivery a multiply). With R = 2 the
 /// receptor is the weight's sign bit (excitatory w ≥ 0, inhibitory w &lt; 0); when every population
 /// filters both receptors identically (<see cref="NetworkContext.SingleReceptor"/>) R = 1 and inputs are
 /// summed at once, halving the buffer that the random writes of spike delivery touch.
@@ -73,10 +74,12 @@ internal sealed class Partition
     {
         var n = Hi - Lo;
         var slot = (int)(t % _slots);
+        // The ring sums quanta of the fixed-point weights: × 2^−k is exact, so this equals summing weights.
+        var quantum = (double)Synapses.InverseScale;
         var ex = Ring.AsSpan(slot * _receptors * n, n);
         for (var i = 0; i < n; i++)
         {
-            _exIn[i] = ex[i];
+            _exIn[i] = ex[i] * quantum;
         }
 
         ex.Clear();
@@ -85,7 +88,7 @@ internal sealed class Partition
             var inh = Ring.AsSpan((slot * 2 + 1) * n, n);
             for (var i = 0; i < n; i++)
             {
-                _inIn[i] = inh[i];
+                _inIn[i] = inh[i] * quantum;
             }
 
             inh.Clear();
@@ -213,7 +216,6 @@ internal sealed class Partition
         var n = Hi - Lo;
         var parity = (int)(t & 1);
         var slots = _slots;
-        var inverseScale = Synapses.InverseScale;
         fixed (int* rowStart = Synapses.RowStart)
         fixed (ulong* words = Synapses.Words)
         fixed (float* ring = Ring)
@@ -235,7 +237,7 @@ internal sealed class Partition
                             // delay ≤ max delay < slots, so one wrap suffices.
                             var slot = now + CompactSynapse.Delay(word);
                             slot -= slot >= slots ? slots : 0;
-                            ring[slot * n + CompactSynapse.Target(word)] += CompactSynapse.Weight(word, inverseScale);
+                            ring[slot * n + CompactSynapse.Target(word)] += CompactSynapse.Quantised(word);
                         }
                     }
                     else
@@ -246,7 +248,7 @@ internal sealed class Partition
                             var receptor = (int)(word >> 63);
                             var slot = now + CompactSynapse.Delay(word);
                             slot -= slot >= slots ? slots : 0;
-                            ring[(slot * 2 + receptor) * n + CompactSynapse.Target(word)] += CompactSynapse.Weight(word, inverseScale);
+                            ring[(slot * 2 + receptor) * n + CompactSynapse.Target(word)] += CompactSynapse.Quantised(word);
                         }
                     }
                 }

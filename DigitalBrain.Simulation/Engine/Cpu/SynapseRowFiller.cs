@@ -6,7 +6,7 @@ namespace DigitalBrain.Simulation.Engine.Cpu;
 
 /// <summary>
 /// Writes synapses, which arrive in generation order (target by target, so in random source order),
-/// into their CSR rows. Writing each at once would touch three random cache lines and often a new page
+/// into their CSR rows. Writing each at once would touch a random cache line and often a new page
 /// per synapse (at whole-brain size the rows span gigabytes). Instead sources are grouped in blocks
 /// whose rows together span about <see cref="BlockBytes"/>; each block has a FIFO bucket of
 /// <c>bufferedPerRow × block size</c> synapses, and a full bucket is written out at once, so the writes
