@@ -49,7 +49,7 @@ public sealed class CliTests
             var sim = root.GetProperty("sim_s").GetDouble();
             Assert.Equal(sim / 0.2, root.GetProperty("rtf").GetDouble(), 1e-9);
             Assert.True(root.GetProperty("peak_rss_bytes").GetInt64() > 10_000_000);
-            Assert.InRange(root.GetProperty("bytes_per_synapse").GetDouble(), 9.0, 10.0);
+            Assert.InRange(root.GetProperty("bytes_per_synapse").GetDouble(), 8.0, 9.0);
             var populations = root.GetProperty("populations").EnumerateArray().ToList();
             Assert.Equal(["E", "I"], populations.Select(p => p.GetProperty("name").GetString()));
             Assert.Equal(500, populations[0].GetProperty("n").GetInt32());

@@ -15,12 +15,12 @@ public sealed class ConnectivityTests
         for (var q = 0; q < partitions; q++)
         {
             int lo = n * q / partitions, hi = n * (q + 1) / partitions;
-            var csr = PartitionSynapses.Build(plans, n, lo, hi, TestContext.Current.CancellationToken);
+            var csr = PartitionSynapses.Build(plans, n, lo, hi, CompactSynapse.ScaleFor(spec), TestContext.Current.CancellationToken);
             for (var s = 0; s < n; s++)
             {
                 for (var k = csr.RowStart[s]; k < csr.RowStart[s + 1]; k++)
                 {
-                    result.Add((s, csr.Target[k] + lo, csr.Weight[k], csr.Delay[k]));
+                    result.Add((s, csr.TargetAt(k) + lo, csr.WeightAt(k), csr.DelayAt(k)));
                 }
             }
         }

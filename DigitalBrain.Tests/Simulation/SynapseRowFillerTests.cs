@@ -35,7 +35,7 @@ public sealed class SynapseRowFillerTests
 
     /// <summary>Rows by the definition, without the filler: every synapse drawn in generation order,
     /// then a stable sort by source.</summary>
-    private static List<(int Source, int Target, float Weight, byte Delay)> Reference(ProjectionPlan[] plans, int lo, int hi)
+    private static List<(int Source, int Target, float Weight, byte Delay)> Reference(ProjectionPlan[] plans, int lo, int hi, double scale)
     {
         var all = new List<(int, int, float, byte)>();
         foreach (var plan in plans)
@@ -46,7 +46,7 @@ public sealed class SynapseRowFillerTests
             all.AddRange(list.Select(x =>
             {
                 var (w, d) = plan.Sampler.Draw(x.Key);
-                return (x.Source, x.Target - lo, w, d);
+                return (x.Source, x.Target - lo, CompactSynapse.Quantise(w, scale) * (float)(1 / scale), d);
             }));
         }
 
@@ -65,21 +65,22 @@ public sealed class SynapseRowFillerTests
         var layout = new NetworkLayout(spec);
         var plans = spec.Projections.Select((p, i) => new ProjectionPlan(layout, p, i)).ToArray();
         var n = layout.NeuronCount;
+        var scale = CompactSynapse.ScaleFor(spec);
         long synapses = 0;
         for (var q = 0; q < partitions; q++)
         {
             int lo = n * q / partitions, hi = n * (q + 1) / partitions;
-            var csr = PartitionSynapses.Build(plans, n, lo, hi, TestContext.Current.CancellationToken, bufferedPerRow);
+            var csr = PartitionSynapses.Build(plans, n, lo, hi, scale, TestContext.Current.CancellationToken, bufferedPerRow);
             var built = new List<(int, int, float, byte)>();
             for (var s = 0; s < n; s++)
             {
                 for (var k = csr.RowStart[s]; k < csr.RowStart[s + 1]; k++)
                 {
-                    built.Add((s, csr.Target[k], csr.Weight[k], csr.Delay[k]));
+                    built.Add((s, csr.TargetAt(k), csr.WeightAt(k), csr.DelayAt(k)));
                 }
             }
 
-            var expected = Reference(plans, lo, hi);
+            var expected = Reference(plans, lo, hi, scale);
             Assert.Equal(expected.Count, built.Count);
             Assert.Equal(expected, built);
             Assert.Equal(expected.Max(x => x.Item4), csr.MaxDelaySteps);

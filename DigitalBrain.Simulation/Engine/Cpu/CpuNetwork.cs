@@ -29,9 +29,10 @@ internal sealed class CpuNetwork
         var n = layout.NeuronCount;
         threads = Math.Clamp(threads, 1, Math.Max(1, n));
         var bounds = Enumerable.Range(0, threads + 1).Select(i => (int)((long)n * i / threads)).ToArray();
+        var scale = CompactSynapse.ScaleFor(spec);
         var synapses = new PartitionSynapses[threads];
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct },
-            p => synapses[p] = PartitionSynapses.Build(plans, n, bounds[p], bounds[p + 1], ct));
+            p => synapses[p] = PartitionSynapses.Build(plans, n, bounds[p], bounds[p + 1], scale, ct));
         var partitions = Enumerable.Range(0, threads).Select(p => new Partition(context, bounds[p], bounds[p + 1], synapses[p])).ToArray();
         return new CpuNetwork(context, partitions);
     }

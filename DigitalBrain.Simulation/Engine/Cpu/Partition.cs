@@ -7,7 +7,8 @@ namespace DigitalBrain.Simulation.Engine.Cpu;
 /// <summary>
 /// The neurons [Lo, Hi) one worker thread owns: it integrates them, owns their ring buffers and the
 /// synapses onto them, and is the only writer of all three. Ring buffer layout: slot-major,
-/// <c>Ring[(slot · R + receptor) · N + local]</c>, slot = step mod (max delay + 1). With R = 2 the
+/// <c>Ring[(slot · R + receptor) · N + local]</c>, slot = step mod (max delay + 1), in quanta 2^−k of the
+/// fixed-point weights (<see cref="CompactSynapse"/>; converted when a slot is read, which saves delivery a multiply). With R = 2 the
 /// receptor is the weight's sign bit (excitatory w ≥ 0, inhibitory w &lt; 0); when every population
 /// filters both receptors identically (<see cref="NetworkContext.SingleReceptor"/>) R = 1 and inputs are
 /// summed at once, halving the buffer that the random writes of spike delivery touch.
@@ -73,10 +74,12 @@ internal sealed class Partition
     {
         var n = Hi - Lo;
         var slot = (int)(t % _slots);
+        // The ring sums quanta of the fixed-point weights: × 2^−k is exact, so this equals summing weights.
+        var quantum = (double)Synapses.InverseScale;
         var ex = Ring.AsSpan(slot * _receptors * n, n);
         for (var i = 0; i < n; i++)
         {
-            _exIn[i] = ex[i];
+            _exIn[i] = ex[i] * quantum;
         }
 
         ex.Clear();
@@ -85,7 +88,7 @@ internal sealed class Partition
             var inh = Ring.AsSpan((slot * 2 + 1) * n, n);
             for (var i = 0; i < n; i++)
             {
-                _inIn[i] = inh[i];
+                _inIn[i] = inh[i] * quantum;
             }
 
             inh.Clear();
@@ -214,9 +217,7 @@ internal sealed class Partition
         var parity = (int)(t & 1);
         var slots = _slots;
         fixed (int* rowStart = Synapses.RowStart)
-        fixed (int* target = Synapses.Target)
-        fixed (float* weight = Synapses.Weight)
-        fixed (byte* delay = Synapses.Delay)
+        fixed (ulong* words = Synapses.Words)
         fixed (float* ring = Ring)
         {
             var now = (int)(t % slots);
@@ -232,21 +233,22 @@ internal sealed class Partition
                     {
                         for (; k < end; k++)
                         {
+                            var word = words[k];
                             // delay ≤ max delay < slots, so one wrap suffices.
-                            var slot = now + delay[k];
+                            var slot = now + CompactSynapse.Delay(word);
                             slot -= slot >= slots ? slots : 0;
-                            ring[slot * n + target[k]] += weight[k];
+                            ring[slot * n + CompactSynapse.Target(word)] += CompactSynapse.Quantised(word);
                         }
                     }
                     else
                     {
                         for (; k < end; k++)
                         {
-                            var w = weight[k];
-                            var receptor = (int)(BitConverter.SingleToUInt32Bits(w) >> 31);
-                            var slot = now + delay[k];
+                            var word = words[k];
+                            var receptor = (int)(word >> 63);
+                            var slot = now + CompactSynapse.Delay(word);
                             slot -= slot >= slots ? slots : 0;
-                            ring[(slot * 2 + receptor) * n + target[k]] += w;
+                            ring[(slot * 2 + receptor) * n + CompactSynapse.Target(word)] += CompactSynapse.Quantised(word);
                         }
                     }
                 }

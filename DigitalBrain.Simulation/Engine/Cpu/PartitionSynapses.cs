@@ -2,29 +2,36 @@ namespace DigitalBrain.Simulation.Engine.Cpu;
 
 /// <summary>
 /// The synapses onto one partition's targets, in CSR grouped by global source: row s holds
-/// <c>RowStart[s] .. RowStart[s+1]</c> in three parallel arrays (local target int, weight float, delay
-/// steps byte: 9 bytes per synapse). Within a row, synapses keep their generation order (projection,
+/// <c>Words[RowStart[s] .. RowStart[s+1]]</c>, one <see cref="CompactSynapse"/> word each (local target,
+/// delay steps, fixed-point weight: 8 bytes per synapse). Within a row, synapses keep their generation order (projection,
 /// then synapse key), so the order in which one target's inputs are summed never depends on partitioning.
 /// </summary>
 internal sealed class PartitionSynapses
 {
-    private PartitionSynapses(int[] rowStart, int[] target, float[] weight, byte[] delay, int maxDelay)
+    private PartitionSynapses(int[] rowStart, ulong[] words, int maxDelay, double scale)
     {
-        (RowStart, Target, Weight, Delay, MaxDelaySteps) = (rowStart, target, weight, delay, maxDelay);
+        (RowStart, Words, MaxDelaySteps) = (rowStart, words, maxDelay);
+        InverseScale = (float)(1 / scale);
     }
 
     public int[] RowStart { get; }
-    public int[] Target { get; }
-    public float[] Weight { get; }
-    public byte[] Delay { get; }
+    public ulong[] Words { get; }
     public int MaxDelaySteps { get; }
-    public long Count => Target.Length;
-    public long Bytes => (long)RowStart.Length * sizeof(int) + Count * (sizeof(int) + sizeof(float) + sizeof(byte));
+    /// <summary>2^−k: weight = q · InverseScale.</summary>
+    public float InverseScale { get; }
+    public long Count => Words.Length;
+    public long Bytes => (long)RowStart.Length * sizeof(int) + Count * sizeof(ulong);
+
+    public int TargetAt(int k) => CompactSynapse.Target(Words[k]);
+
+    public float WeightAt(int k) => CompactSynapse.Weight(Words[k], InverseScale);
+
+    public byte DelayAt(int k) => (byte)CompactSynapse.Delay(Words[k]);
 
     /// <summary>Two passes over the generator: count per source (so every array is allocated once, at
     /// its final size, and never copied), then fill through <see cref="SynapseRowFiller"/>.
     /// <c>bufferedPerRow</c> (synapses per row buffered before writing; 0 for the default) lets tests force many flushes.</summary>
-    public static PartitionSynapses Build(IReadOnlyList<ProjectionPlan> plans, int neuronCount, int lo, int hi, CancellationToken ct, int bufferedPerRow = 0)
+    public static PartitionSynapses Build(IReadOnlyList<ProjectionPlan> plans, int neuronCount, int lo, int hi, double scale, CancellationToken ct, int bufferedPerRow = 0)
     {
         var counter = new CountingSink(new int[neuronCount + 1]);
         foreach (var plan in plans)
@@ -47,7 +54,7 @@ internal sealed class PartitionSynapses
         }
 
         rowStart[neuronCount] = (int)total;
-        var filler = new FillingSink(new SynapseRowFiller(rowStart, lo, bufferedPerRow));
+        var filler = new FillingSink(new SynapseRowFiller(rowStart, lo, scale, bufferedPerRow));
         foreach (var plan in plans)
         {
             ct.ThrowIfCancellationRequested();
@@ -57,7 +64,7 @@ internal sealed class PartitionSynapses
 
         var f = filler.State;
         f.FlushAll();
-        return new PartitionSynapses(rowStart, f.Target, f.Weight, f.Delay, f.MaxDelay);
+        return new PartitionSynapses(rowStart, f.Words, f.MaxDelay, scale);
     }
 
     private struct CountingSink(int[] counts) : ISynapseSink

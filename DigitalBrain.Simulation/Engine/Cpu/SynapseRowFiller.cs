@@ -1,11 +1,12 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DigitalBrain.Simulation.Engine.Cpu;
 
 /// <summary>
 /// Writes synapses, which arrive in generation order (target by target, so in random source order),
-/// into their CSR rows. Writing each at once would touch three random cache lines and often a new page
+/// into their CSR rows. Writing each at once would touch a random cache line and often a new page
 /// per synapse (at whole-brain size the rows span gigabytes). Instead sources are grouped in blocks
 /// whose rows together span about <see cref="BlockBytes"/>; each block has a FIFO bucket of
 /// <c>bufferedPerRow × block size</c> synapses, and a full bucket is written out at once, so the writes
@@ -28,22 +29,26 @@ internal sealed class SynapseRowFiller
     private readonly int _capacity;
     private readonly Entry[] _entries;
     private readonly int[] _fill;
+    private readonly double _scale;
     private int _maxDelay;
 
-    public SynapseRowFiller(int[] rowStart, int lo, int bufferedPerRow = 0)
+    /// <param name="rowStart">Start of each global source's row; the last entry is the total.</param>
+    /// <param name="lo">First target of the partition (targets are stored relative to it).</param>
+    /// <param name="scale">2^k of the fixed-point weights (<see cref="CompactSynapse.ScaleFor"/>).</param>
+    /// <param name="bufferedPerRow">Synapses per row buffered before writing; 0 for the default.</param>
+    public SynapseRowFiller(int[] rowStart, int lo, double scale, int bufferedPerRow = 0)
     {
         var sources = rowStart.Length - 1;
         var total = rowStart[sources];
         _cursor = GC.AllocateUninitializedArray<int>(rowStart.Length);
         rowStart.AsSpan().CopyTo(_cursor);
         _lo = lo;
-        Target = LargeArrays.Allocate<int>(total);
-        Weight = LargeArrays.Allocate<float>(total);
-        Delay = LargeArrays.Allocate<byte>(total);
+        _scale = scale;
+        Words = LargeArrays.Allocate<ulong>(total);
 
         var perRow = bufferedPerRow > 0 ? bufferedPerRow : DefaultBufferedPerRow;
         perRow = (int)Math.Clamp(MaxBufferEntries / Math.Max(1L, sources), 1, perRow);
-        var meanRowBytes = Math.Max(1.0, (double)total / Math.Max(1, sources) * 9);
+        var meanRowBytes = Math.Max(1.0, (double)total / Math.Max(1, sources) * sizeof(ulong));
         var blockSources = (int)Math.Clamp(BlockBytes / meanRowBytes, 1, Math.Clamp(sources, 1, 1 << 24));
         _shift = BitOperations.Log2((uint)blockSources);
         _blockMask = (1 << _shift) - 1;
@@ -54,9 +59,8 @@ internal sealed class SynapseRowFiller
         _fill = new int[buckets];
     }
 
-    public int[] Target { get; }
-    public float[] Weight { get; }
-    public byte[] Delay { get; }
+    /// <summary>The rows, one <see cref="CompactSynapse"/> word per synapse.</summary>
+    public ulong[] Words { get; }
     public SynapseSampler? Sampler { get; set; }
     public int MaxDelay => _maxDelay;
 
@@ -66,7 +70,7 @@ internal sealed class SynapseRowFiller
         var (w, d) = Sampler!.Draw(key);
         var bucket = source >> _shift;
         var at = _fill[bucket]++;
-        _entries[bucket * _capacity + at] = new Entry((uint)(source & _blockMask) | ((uint)d << 24), target - _lo, w);
+        _entries[bucket * _capacity + at] = new Entry(CompactSynapse.Pack(target - _lo, d, CompactSynapse.Quantise(w, _scale)), source & _blockMask);
         if (at + 1 == _capacity)
         {
             Flush(bucket);
@@ -88,24 +92,19 @@ internal sealed class SynapseRowFiller
         var entries = _entries.AsSpan(bucket * _capacity, _fill[bucket]);
         var first = bucket << _shift;
         var cursor = _cursor;
-        var target = Target;
-        var weight = Weight;
-        var delay = Delay;
+        var words = Words;
         var maxDelay = _maxDelay;
         foreach (ref readonly var e in entries)
         {
-            var pos = cursor[first + (int)(e.SourceAndDelay & 0xFFFFFF)]++;
-            var d = (byte)(e.SourceAndDelay >> 24);
-            target[pos] = e.Target;
-            weight[pos] = e.Weight;
-            delay[pos] = d;
-            maxDelay = Math.Max(maxDelay, d);
+            words[cursor[first + e.Source]++] = e.Word;
+            maxDelay = Math.Max(maxDelay, CompactSynapse.Delay(e.Word));
         }
 
         _maxDelay = maxDelay;
         _fill[bucket] = 0;
     }
 
-    /// <summary>12 bytes: the source's index within its block (24 bits) with the delay (8 bits), the local target, the weight.</summary>
-    private readonly record struct Entry(uint SourceAndDelay, int Target, float Weight);
+    /// <summary>12 bytes: the synapse's word and its source's index within its block.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private readonly record struct Entry(ulong Word, int Source);
 }
