@@ -39,9 +39,8 @@ internal sealed class GpuConnectivity : IDisposable
     {
         var spec = layout.Spec;
         var projections = GpuProjections.Resolve(layout);
-        var bound = spec.Projections.Select(p => Math.Abs(p.Synapse.Weight.Mean) + (8 * p.Synapse.Weight.Sd)).DefaultIfEmpty(0).Max();
-        // The largest k with |w| ≤ bound fitting 23 bits; weights beyond (P < 1e-15) are clipped.
-        var scale = bound > 0 ? Math.Pow(2, Math.Min(40, Math.Floor(Math.Log2(GpuKernels.MaxQuantised / bound)))) : 1;
+        // The CPU backend's scale, so both quantise every weight to the same integer.
+        var scale = CompactSynapse.ScaleFor(spec);
         var accelerator = device.Accelerator;
         var procedural = GpuProjections.UseProcedural(mode, projections.Sum(p => p.ExpectedSynapses), layout.NeuronCount, neuronBytes, accelerator.MemorySize);
         var stored = projections.Where(p => !(procedural && p.CanRegenerate)).ToArray();
