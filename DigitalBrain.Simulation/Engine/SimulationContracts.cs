@@ -16,7 +16,14 @@ public enum BackendKind
 /// <param name="PresimMs">Warm-up model time run first and discarded (NEST example's t_presim).</param>
 /// <param name="Threads">Worker threads; 0 uses every core.</param>
 /// <param name="Backend">Engine choice.</param>
-public sealed record SimulationOptions(double SimulateMs, double PresimMs = 0, int Threads = 0, BackendKind Backend = BackendKind.Cpu);
+public sealed record SimulationOptions(double SimulateMs, double PresimMs = 0, int Threads = 0, BackendKind Backend = BackendKind.Cpu)
+{
+    /// <summary>Run by the CPU backend at the start of every thread that builds or steps the network,
+    /// the calling thread included (e.g. <see cref="ThreadNice.TrySet"/> so that a web host keeps its
+    /// share of the cores). Engine threads are never pool threads, so what the hook sets stays with
+    /// the run; call the backend from a thread of your own when the hook changes the caller.</summary>
+    public Action? ThreadStart { get; init; }
+}
 
 /// <summary>Phases reported through <see cref="SimulationProgress"/>.</summary>
 public enum SimulationPhase
