@@ -89,13 +89,13 @@ public sealed partial class AdminBrowser : IAsyncDisposable
         await _page.GetByTestId("curation-live").WaitForAsync();
     }
 
-    /// <summary>Milliseconds from <paramref name="write"/>'s start until an entry whose value reads
-    /// exactly <paramref name="valueText"/> shows on the open page.</summary>
+    /// <summary>Milliseconds from <paramref name="write"/>'s start until an entry whose value starts
+    /// with the number <paramref name="valueText"/> (then its unit) shows on the open page.</summary>
     public async Task<double> RoundTripAsync(Func<Task> write, string valueText, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         await write();
-        var exact = new Regex($"^\\s*{Regex.Escape(valueText)}\\s*$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var exact = new Regex($"^\\s*{Regex.Escape(valueText)}(?![0-9.,])", RegexOptions.None, TimeSpan.FromSeconds(1));
         await _page.GetByTestId("entry-value").Filter(new() { HasTextRegex = exact }).First
             .WaitForAsync(new() { Timeout = (float)timeout.TotalMilliseconds });
         return clock.Elapsed.TotalMilliseconds;

@@ -124,7 +124,6 @@ public sealed partial class WholeBrainAppRun(WholeBrainAppOptions options, TextW
 
         // 701–799: three digits that no imported neuron count reads as.
         var value = 701 + _writes++ % 99;
-        var writeMs = double.NaN;
         try
         {
             var roundTrip = await admin.RoundTripAsync(async () =>
@@ -132,9 +131,8 @@ public sealed partial class WholeBrainAppRun(WholeBrainAppOptions options, TextW
                 var clock = Stopwatch.StartNew();
                 await PostJsonAsync(api, $"/api/v1/models/{modelId}/entries",
                     new { populationId, parameterKey = "neuron_count", value, doi = "10.5555/wholebrain.app" }, ct);
-                writeMs = clock.Elapsed.TotalMilliseconds;
-            }, value.ToString(CultureInfo.InvariantCulture), TimeSpan.FromSeconds(60));
-            _table.Add(phase, "API entry write", writeMs);
+                _table.Add(phase, "API entry write", clock.Elapsed.TotalMilliseconds);
+            }, value.ToString(CultureInfo.InvariantCulture), TimeSpan.FromSeconds(30));
             _table.Add(phase, "entry shown live", roundTrip);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException or TimeoutException
