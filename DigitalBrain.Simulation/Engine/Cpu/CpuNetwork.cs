@@ -62,7 +62,10 @@ internal sealed class CpuNetwork
         }
 
         var barrier = new StepBarrier(Partitions.Length);
-        var cancelled = false;
+        // The step after whose barrier every thread stops. A plain flag could be seen by a slow thread
+        // still between the previous barrier and its check, which then left one step early while the
+        // others waited for it at the next barrier for ever.
+        var stopAfter = long.MaxValue;
         void Work(int p)
         {
             var sense = 0;
@@ -73,7 +76,7 @@ internal sealed class CpuNetwork
                 {
                     if (ct.IsCancellationRequested)
                     {
-                        Volatile.Write(ref cancelled, true);
+                        Volatile.Write(ref stopAfter, t);
                     }
 
                     progress?.Invoke(t - first);
@@ -82,7 +85,7 @@ internal sealed class CpuNetwork
                 partition.Update(t);
                 barrier.SignalAndWait(ref sense);
                 // Read after the barrier so every thread stops at the same step.
-                if (Volatile.Read(ref cancelled))
+                if (Volatile.Read(ref stopAfter) <= t)
                 {
                     return;
                 }
