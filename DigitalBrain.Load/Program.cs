@@ -1,4 +1,9 @@
 using DigitalBrain.Load;
+using DigitalBrain.Load.WholeBrainApp;
+
+// digitalbrain-load wholebrain-app --url … --admin-email … --admin-password … [--scale 1] [--presim 100] [--simulate 200] [--interval 3]
+if (args.FirstOrDefault() == "wholebrain-app")
+    return await new WholeBrainAppRun(WholeBrainAppOptions.Parse(args), Console.Out).RunAsync(CancellationToken.None);
 
 // digitalbrain-load --url http://127.0.0.1:5000 [--users 50] [--seconds 120] [--populations 4] [--browsers 20]
 var options = LoadOptions.Parse(args);

@@ -20,6 +20,12 @@ public sealed record SimulationOptions(double SimulateMs, double PresimMs = 0, i
 {
     /// <summary>How the GPU backend holds static synapses (the CPU backend always stores them).</summary>
     public ConnectivityMode Connectivity { get; init; } = ConnectivityMode.Auto;
+
+    /// <summary>Run by the CPU backend at the start of every thread that builds or steps the network,
+    /// the calling thread included (e.g. <see cref="ThreadNice.TrySet"/> so that a web host keeps its
+    /// share of the cores). Engine threads are never pool threads, so what the hook sets stays with
+    /// the run; call the backend from a thread of your own when the hook changes the caller.</summary>
+    public Action? ThreadStart { get; init; }
 }
 
 /// <summary>How the GPU backend holds connectivity. <see cref="Procedural"/> stores no synapse of a projection

@@ -31,12 +31,24 @@ public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
             var backend = SimulationBackends.Create(claim.Backend, line => logger.LogInformation("Run {RunId}: {Line}", runId, line));
             // 0: one engine thread per core; a machine that hosts several workers sets fewer.
             var threads = configuration.GetValue("DigitalBrain:Runs:Threads", 0);
-            var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, threads, claim.Backend);
+            // Engine threads below the web's priority (nice 10 by default; 0 leaves them as they are),
+            // so pages stay responsive while a run takes every core. Each hop onto a LongRunning
+            // thread gets a thread of its own, whose priority dies with it.
+            var nice = configuration.GetValue("DigitalBrain:Runs:EngineNice", 10);
+            var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, threads, claim.Backend)
+            {
+                ThreadStart = nice > 0 ? () => ThreadNice.TrySet(nice) : null,
+            };
             var output = await Task.Factory.StartNew(
                 () => backend.Run(spec, options, reporter, userCancel.Token),
                 userCancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await reporter.FlushAsync(RunStatus.Analysing, 1, jobToken);
-            var outcome = analysis.Summarise(spec, output, configuration.GetValue("DigitalBrain:Runs:SpikeCapBytes", 64L * 1024 * 1024));
+            var spikeCap = configuration.GetValue("DigitalBrain:Runs:SpikeCapBytes", 64L * 1024 * 1024);
+            var outcome = await Task.Factory.StartNew(() =>
+            {
+                options.ThreadStart?.Invoke();
+                return analysis.Summarise(spec, output, spikeCap);
+            }, jobToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await lifecycle.CompleteAsync(runId, outcome, jobToken);
         }
         catch (OperationCanceledException) when (!jobToken.IsCancellationRequested)

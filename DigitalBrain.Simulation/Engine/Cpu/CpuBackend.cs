@@ -24,7 +24,9 @@ public sealed class CpuBackend : ISimulationBackend
         var cpu = CpuSeconds();
         var presimSteps = (long)Math.Round(options.PresimMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
         var simSteps = (long)Math.Round(options.SimulateMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
-        var network = CpuNetwork.Build(spec, threads, presimSteps, ct);
+        // The calling thread does partition 0 of the build and of every step: it takes the hook too.
+        options.ThreadStart?.Invoke();
+        var network = CpuNetwork.Build(spec, threads, presimSteps, ct, options.ThreadStart);
         var buildSeconds = clock.Elapsed.TotalSeconds;
         var buildCpu = CpuSeconds() - cpu;
         progress?.Report(new SimulationProgress(SimulationPhase.Building, 1, 0));
@@ -41,10 +43,10 @@ public sealed class CpuBackend : ISimulationBackend
         }
 
         // The warm-up is not timed: the real-time factor is that of the recorded part, as in NEST's example.
-        network.Run(presimSteps, Report, ct);
+        network.Run(presimSteps, Report, ct, threadStart: options.ThreadStart);
         clock.Restart();
         cpu = CpuSeconds();
-        network.Run(simSteps, done => Report(presimSteps + done), ct);
+        network.Run(simSteps, done => Report(presimSteps + done), ct, threadStart: options.ThreadStart);
         var simulateSeconds = clock.Elapsed.TotalSeconds;
         var simulateCpu = CpuSeconds() - cpu;
         progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs));

@@ -21,7 +21,7 @@ internal sealed class CpuNetwork
     public long SynapseCount => Partitions.Sum(p => p.Synapses.Count);
     public long ConnectivityBytes => Partitions.Sum(p => p.Synapses.Bytes);
 
-    public static CpuNetwork Build(Spec.NetworkSpec spec, int threads, long recordFromStep, CancellationToken ct)
+    public static CpuNetwork Build(Spec.NetworkSpec spec, int threads, long recordFromStep, CancellationToken ct, Action? threadStart = null)
     {
         var context = new NetworkContext(spec, recordFromStep);
         var layout = context.Layout;
@@ -31,15 +31,15 @@ internal sealed class CpuNetwork
         var bounds = Enumerable.Range(0, threads + 1).Select(i => (int)((long)n * i / threads)).ToArray();
         var scale = CompactSynapse.ScaleFor(spec);
         var synapses = new PartitionSynapses[threads];
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct },
-            p => synapses[p] = PartitionSynapses.Build(plans, n, bounds[p], bounds[p + 1], scale, ct));
+        EngineThreads.Run(threads, p => synapses[p] = PartitionSynapses.Build(plans, n, bounds[p], bounds[p + 1], scale, ct), threadStart);
         var partitions = Enumerable.Range(0, threads).Select(p => new Partition(context, bounds[p], bounds[p + 1], synapses[p])).ToArray();
         return new CpuNetwork(context, partitions);
     }
 
     /// <summary>Advances <paramref name="steps"/> steps; checks <paramref name="ct"/> and reports
-    /// progress every <paramref name="checkEvery"/> steps.</summary>
-    public void Run(long steps, Action<long>? progress, CancellationToken ct, int checkEvery = 20)
+    /// progress every <paramref name="checkEvery"/> steps. <paramref name="threadStart"/> runs first on
+    /// every thread started here (the calling thread does partition 0 and is the caller's).</summary>
+    public void Run(long steps, Action<long>? progress, CancellationToken ct, int checkEvery = 20, Action? threadStart = null)
     {
         var first = Step;
         var end = first + steps;
@@ -63,7 +63,10 @@ internal sealed class CpuNetwork
         }
 
         var barrier = new StepBarrier(Partitions.Length);
-        var cancelled = false;
+        // The step after whose barrier every thread stops. A plain flag could be seen by a slow thread
+        // still between the previous barrier and its check, which then left one step early while the
+        // others waited for it at the next barrier for ever.
+        var stopAfter = long.MaxValue;
         void Work(int p)
         {
             var sense = 0;
@@ -74,7 +77,7 @@ internal sealed class CpuNetwork
                 {
                     if (ct.IsCancellationRequested)
                     {
-                        Volatile.Write(ref cancelled, true);
+                        Volatile.Write(ref stopAfter, t);
                     }
 
                     progress?.Invoke(t - first);
@@ -83,7 +86,7 @@ internal sealed class CpuNetwork
                 partition.Update(t);
                 barrier.SignalAndWait(ref sense);
                 // Read after the barrier so every thread stops at the same step.
-                if (Volatile.Read(ref cancelled))
+                if (Volatile.Read(ref stopAfter) <= t)
                 {
                     return;
                 }
@@ -92,20 +95,7 @@ internal sealed class CpuNetwork
             }
         }
 
-        var workers = Enumerable.Range(1, Partitions.Length - 1)
-            .Select(p => new Thread(() => Work(p)) { IsBackground = true, Name = $"engine-{p}" })
-            .ToArray();
-        foreach (var worker in workers)
-        {
-            worker.Start();
-        }
-
-        Work(0);
-        foreach (var worker in workers)
-        {
-            worker.Join();
-        }
-
+        EngineThreads.Run(Partitions.Length, Work, threadStart);
         ct.ThrowIfCancellationRequested();
         Step = end;
     }
