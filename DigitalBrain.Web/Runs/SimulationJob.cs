@@ -31,7 +31,8 @@ public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
             var backend = SimulationBackends.Create(claim.Backend, line => logger.LogInformation("Run {RunId}: {Line}", runId, line));
             // 0: one engine thread per core; a machine that hosts several workers sets fewer.
             var threads = configuration.GetValue("DigitalBrain:Runs:Threads", 0);
-            var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, threads, claim.Backend);
+            // Live counts in the final trace's bins, so the live trace and the final one agree.
+            var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, threads, claim.Backend) { LiveBinMs = RunAnalysis.RateBinMs(claim.SimulateMs) };
             var output = await Task.Factory.StartNew(
                 () => backend.Run(spec, options, reporter, userCancel.Token),
                 userCancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -67,8 +68,9 @@ public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
     }
 }
 
-/// <summary>Turns the engine's progress callbacks into at most one database write a second (and
-/// one NOTIFY for live pages), and turns a user's cancel request into cancellation.</summary>
+/// <summary>Turns the engine's progress callbacks into at most two database writes a second (and
+/// one NOTIFY for live pages each), with the live rate traces whenever more bins completed, and turns
+/// a user's cancel request into cancellation.</summary>
 internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyncDisposable
 {
     private readonly RunLifecycle _lifecycle;
@@ -80,6 +82,7 @@ internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyn
     private readonly PeriodicTimer _timer = new(TimeSpan.FromMilliseconds(500));
     private readonly Task _loop;
     private SimulationProgress _latest = new(SimulationPhase.Building, 0, 0);
+    private int _writtenBins = -1;
 
     public RunProgressReporter(RunLifecycle lifecycle, Guid runId, double totalMs, CancellationTokenSource cancel, ILogger logger)
     {
@@ -95,8 +98,12 @@ internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyn
 
     public async Task FlushAsync(RunStatus status, double fraction, CancellationToken ct)
     {
-        await _lifecycle.ReportProgressAsync(_runId, status, fraction, _latest.SimulatedMs, _wall.Elapsed.TotalSeconds, 0, ct);
+        await _lifecycle.ReportProgressAsync(_runId, status, fraction, _latest.SimulatedMs, _wall.Elapsed.TotalSeconds, 0, ct, NewBins(_latest));
     }
+
+    /// <summary>The live traces when bins completed since the last write; null leaves the stored ones.</summary>
+    private LiveRateTrace? NewBins(SimulationProgress progress) =>
+        progress.Live is { } live && live.CompletedBins != _writtenBins ? LiveRateTrace.FromCounts(live) : null;
 
     private async Task LoopAsync()
     {
@@ -117,8 +124,11 @@ internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyn
                     : null;
                 try
                 {
-                    if (await _lifecycle.ReportProgressAsync(_runId, status, fraction, progress.SimulatedMs, _wall.Elapsed.TotalSeconds, eta, _cancel.Token))
+                    var live = NewBins(progress);
+                    if (await _lifecycle.ReportProgressAsync(_runId, status, fraction, progress.SimulatedMs, _wall.Elapsed.TotalSeconds, eta, _cancel.Token, live))
                         await _cancel.CancelAsync();
+                    if (live is not null)
+                        _writtenBins = live.CompletedBins;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

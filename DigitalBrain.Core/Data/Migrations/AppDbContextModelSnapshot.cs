@@ -756,6 +756,9 @@ namespace DigitalBrain.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("LiveRates")
+                        .HasColumnType("jsonb");
+
                     b.Property<Guid>("ModelVersionId")
                         .HasColumnType("uuid");
 
