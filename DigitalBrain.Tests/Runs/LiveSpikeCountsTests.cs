@@ -11,18 +11,11 @@ namespace DigitalBrain.Tests.Runs;
 /// recorded spikes of each population, and as rates they equal the final rate trace bin for bin.</summary>
 public sealed class LiveSpikeCountsTests
 {
-    /// <summary>Keeps every report; sleeps through the first few simulating reports so that the engine
-    /// (which reports at most every 0.5 s of wall time) reports several times during a short run.</summary>
-    private sealed class Reports(int slowReports) : IProgress<SimulationProgress>
+    private sealed class Reports : IProgress<SimulationProgress>
     {
         public List<SimulationProgress> All { get; } = [];
 
-        public void Report(SimulationProgress value)
-        {
-            All.Add(value);
-            if (value.Phase == SimulationPhase.Simulating && value.Fraction < 1 && slowReports-- > 0)
-                Thread.Sleep(520);
-        }
+        public void Report(SimulationProgress value) => All.Add(value);
     }
 
     /// <summary>Excitatory and inhibitory iaf_psc_exp populations with Poisson drive (the GPU backend
@@ -49,31 +42,51 @@ public sealed class LiveSpikeCountsTests
     [Fact]
     public void Cpu_live_counts_sum_to_the_recorded_spikes_and_equal_the_final_rate_trace()
     {
-        var reports = new Reports(slowReports: 3);
+        var reports = new Reports();
         // 2 threads: the counts of both partitions are merged; 50 of 160 E neurons recorded: only those count.
         var options = new SimulationOptions(400, 50, 2) { LiveBinMs = 10 };
         var output = new CpuBackend().Run(Network(recorded: 50), options, reports, TestContext.Current.CancellationToken);
 
         AssertFinalCountsMatch(output, reports.All[^1].Live, binMs: 10);
-        // Mid-run reports hold completed bins only: each is a prefix of the final counts.
-        var final = reports.All[^1].Live!;
-        var midRun = reports.All.Where(r => r.Live is { CompletedBins: > 0 } l && l.CompletedBins < final.CompletedBins).ToList();
-        Assert.NotEmpty(midRun);
-        foreach (var report in midRun)
+    }
+
+    [Fact]
+    public void Mid_run_snapshots_hold_only_completed_bins_whose_counts_are_final()
+    {
+        // The backend's report path without its 0.5 s rate limit: a snapshot at every progress callback
+        // (thread 0, every 20 steps, while the other thread may be integrating the current step).
+        var ct = TestContext.Current.CancellationToken;
+        const long presim = 500, steps = 4000;
+        var network = CpuNetwork.Build(Network(recorded: 50), 2, presim, ct);
+        var live = LiveSpikeBins.For(new SimulationOptions(400, 50) { LiveBinMs = 10 }, presim, steps, 0.1,
+            ["E", "I"], network.Context.RecordedPerPopulation)!;
+        foreach (var partition in network.Partitions)
+            partition.CountLive(live);
+        var snapshots = new List<LiveSpikeCounts>();
+        void Snapshot(long done) => snapshots.Add(live.Snapshot(network.Partitions.Select(p => p.LiveCounts), live.CompletedBefore(done)));
+
+        network.Run(presim, Snapshot, ct);
+        Assert.All(snapshots, s => Assert.Equal(0, s.CompletedBins)); // the warm-up is not counted
+        network.Run(steps, done => Snapshot(presim + done), ct);
+        var final = live.Snapshot(network.Partitions.Select(p => p.LiveCounts), live.CompletedBefore(presim + steps));
+
+        Assert.Equal(40, final.CompletedBins);
+        Assert.True(final.Counts.Sum(c => c.Sum()) > 100, "the network must spike");
+        Assert.Equal(final.Counts.Sum(c => c.Sum()), network.Partitions.Sum(p => (long)p.RecordedSpikes.Count));
+        // Step s (relative) is stamped (s + 1)·0.1 ms, so bin b is complete once step 100·b + 99 has run.
+        var midRun = snapshots.Skip((int)(presim / 20)).ToList();
+        Assert.Equal(Enumerable.Range(0, (int)(steps / 20)).Select(i => Math.Max(0, (i * 20 + 1) / 100)), midRun.Select(s => s.CompletedBins));
+        foreach (var snapshot in midRun)
         {
             for (var p = 0; p < final.Counts.Count; p++)
-                Assert.Equal(final.Counts[p][..report.Live!.CompletedBins], report.Live.Counts[p]);
+                Assert.Equal(final.Counts[p][..snapshot.CompletedBins], snapshot.Counts[p]);
         }
-        // During the warm-up (the first 50 ms of model time) nothing is counted.
-        Assert.All(reports.All.Where(r => r.Live is not null && r.SimulatedMs < 50), r => Assert.Equal(0, r.Live!.CompletedBins));
-        Assert.True(reports.All.Select(r => r.Live?.CompletedBins ?? 0).Zip(reports.All.Skip(1).Select(r => r.Live?.CompletedBins ?? 0)).All(x => x.First <= x.Second),
-            "completed bins never decrease");
     }
 
     [Fact]
     public void A_window_that_is_not_a_multiple_of_the_bin_counts_the_remainder_in_the_last_bin()
     {
-        var reports = new Reports(slowReports: 0);
+        var reports = new Reports();
         var output = new CpuBackend().Run(Network(recorded: null), new SimulationOptions(155, 0, 1) { LiveBinMs = 20 }, reports,
             TestContext.Current.CancellationToken);
 
@@ -85,7 +98,7 @@ public sealed class LiveSpikeCountsTests
     [Fact]
     public void Without_a_live_bin_width_nothing_is_counted()
     {
-        var reports = new Reports(slowReports: 0);
+        var reports = new Reports();
         new CpuBackend().Run(Network(recorded: null), new SimulationOptions(20, 0, 1), reports, TestContext.Current.CancellationToken);
 
         Assert.All(reports.All, r => Assert.Null(r.Live));
@@ -101,7 +114,7 @@ public sealed class LiveSpikeCountsTests
     [Fact]
     public void Gpu_backend_on_the_cpu_accelerator_counts_as_the_final_trace()
     {
-        var reports = new Reports(slowReports: 0);
+        var reports = new Reports();
         var output = GpuBackend.CpuAccelerator().Run(Network(recorded: 100), new SimulationOptions(100, 10, 1) { LiveBinMs = 5 }, reports,
             TestContext.Current.CancellationToken);
 
