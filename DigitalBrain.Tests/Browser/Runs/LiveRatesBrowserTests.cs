@@ -28,13 +28,18 @@ public sealed class LiveRatesBrowserTests(BrowserFixture browser, AccountsAppFix
         await AccountPages.LogInAsync(page, AccountsAppFixture.AdminEmail, AccountsAppFixture.AdminPassword);
         await Expect(AccountPages.UserMenuButton(page, AccountsAppFixture.AdminDisplayName)).ToBeVisibleAsync();
 
-        // 2 % of the microcircuit for 40 s of model time: about 2 CPU s of simulation on one engine
-        // thread, i.e. a few progress reports on an idle machine; 20 ms bins (2,000 per trace).
+        // Fetch plotly.js (1.5 MB) first, from the model overview's charts: on a loaded machine its first
+        // load can take longer than the whole run.
+        await page.GotoAsync($"/models/{modelId}");
+        await Expect(page.GetByTestId("plot-neurons").Locator(".main-svg").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        // 2 % of the microcircuit for 100 s of model time: about 5 CPU s of simulation on one engine
+        // thread, i.e. several progress reports on an idle machine; 50 ms bins (2,000 per trace).
         await page.GotoAsync($"/models/{modelId}/runs");
         await Expect(page.GetByTestId("runs-table")).ToBeVisibleAsync();
         await OpenLaunchDialogAsync(page);
         await FillAsync(page, "run-scale", "0.02");
-        await FillAsync(page, "run-simulate-ms", "40000");
+        await FillAsync(page, "run-simulate-ms", "100000");
         await FillAsync(page, "run-presim-ms", "100");
         await FillAsync(page, "run-seed", "303");
         await page.GetByTestId("run-launch").ClickAsync();
@@ -49,7 +54,7 @@ public sealed class LiveRatesBrowserTests(BrowserFixture browser, AccountsAppFix
         var later = await WaitForPointsAsync(live, above: first);
         Assert.True(later > first);
         // The time axis spans the whole recorded window, so the traces visibly grow across it.
-        Assert.Equal(40_000, await live.EvaluateAsync<double>("gd => gd.layout.xaxis.range[1]"));
+        Assert.Equal(100_000, await live.EvaluateAsync<double>("gd => gd.layout.xaxis.range[1]"));
         await BrowserFixture.ScreenshotAsync(page, "run-live-rates");
 
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 180_000 });
@@ -65,10 +70,17 @@ public sealed class LiveRatesBrowserTests(BrowserFixture browser, AccountsAppFix
     private static async Task<int> WaitForPointsAsync(ILocator figure, int above)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
+        var captions = new HashSet<string>();
         while (DateTime.UtcNow < deadline)
         {
+            if (await figure.Page.GetByTestId("live-rates-caption").CountAsync() > 0)
+                captions.Add(await figure.Page.GetByTestId("live-rates-caption").First.TextContentAsync() ?? "");
             if (await figure.CountAsync() == 0)
-                Assert.Fail($"the live chart went away before it held more than {above} points");
+            {
+                var status = await figure.Page.GetByTestId("run-status").First.TextContentAsync();
+                await BrowserFixture.ScreenshotAsync(figure.Page, "run-live-rates-gone");
+                Assert.Fail($"the live chart went away (run {status}) before it held more than {above} points; captions seen: {string.Join(" | ", captions)}");
+            }
             var points = await figure.EvaluateAsync<int>("gd => (gd.data && gd.data.length && gd.data[0].x) ? gd.data[0].x.length : 0");
             if (points > above)
                 return points;
