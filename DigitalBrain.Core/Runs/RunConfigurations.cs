@@ -22,6 +22,7 @@ public sealed class SimulationRunConfiguration : IEntityTypeConfiguration<Simula
         builder.Property(r => r.JobId).HasMaxLength(100);
         builder.Property(r => r.BackendUsed).HasMaxLength(40);
         builder.Property(r => r.CreatedById).HasMaxLength(450);
+        builder.Property(r => r.LiveRates).HasColumnType("jsonb");
         builder.HasIndex(r => new { r.BrainModelId, r.CreatedAt });
         builder.HasOne<Models.BrainModel>().WithMany().HasForeignKey(r => r.BrainModelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Versions.ModelVersion>().WithMany().HasForeignKey(r => r.ModelVersionId).OnDelete(DeleteBehavior.Restrict);

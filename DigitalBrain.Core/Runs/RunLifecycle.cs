@@ -49,15 +49,17 @@ public sealed class RunLifecycle(IDbContextFactory<AppDbContext> factory)
             run.Status = RunStatus.Building;
             run.Progress = 0;
             run.SimulatedMs = 0;
+            run.LiveRates = null; // an earlier attempt's trace: this attempt starts over
             run.StartedAt ??= DateTimeOffset.UtcNow;
             var version = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == run.ModelVersionId, ct);
             await SaveAndAnnounceAsync(db, run, ct);
             return new RunClaim(run.Id, run.BrainModelId, version.SpecJson, run.SimulateMs, run.PresimMs, run.Seed, run.Scale, run.Backend, run.Attempts);
         }, ct);
 
-    /// <summary>Writes live progress; returns true when a user asked to cancel.</summary>
+    /// <summary>Writes live progress, and the live rate traces when <paramref name="liveRates"/> is given;
+    /// returns true when a user asked to cancel.</summary>
     public Task<bool> ReportProgressAsync(Guid runId, RunStatus phase, double fraction, double simulatedMs,
-        double wallSeconds, double? etaSeconds, CancellationToken ct) =>
+        double wallSeconds, double? etaSeconds, CancellationToken ct, LiveRateTrace? liveRates = null) =>
         WriteTransaction.RunAsync(factory, async db =>
         {
             var run = await LockAsync(db, runId, ct);
@@ -68,6 +70,8 @@ public sealed class RunLifecycle(IDbContextFactory<AppDbContext> factory)
             run.SimulatedMs = simulatedMs;
             run.WallSeconds = wallSeconds;
             run.EtaSeconds = etaSeconds;
+            if (liveRates is not null)
+                run.LiveRates = liveRates.ToJson();
             await SaveAndAnnounceAsync(db, run, ct);
             return run.CancelRequested;
         }, ct);
@@ -102,6 +106,7 @@ public sealed class RunLifecycle(IDbContextFactory<AppDbContext> factory)
             run.Progress = 1;
             run.SimulatedMs = run.PresimMs + run.SimulateMs;
             run.EtaSeconds = 0;
+            run.LiveRates = null;
             Finish(run, RunStatus.Succeeded, null);
             await SaveAndAnnounceAsync(db, run, ct);
             return true;

@@ -28,8 +28,9 @@ public sealed record RunView(Guid Id, Guid ModelId, Guid VersionId, int VersionN
     double Progress, double SimulatedMs, double? EtaSeconds, double SimulateMs, double PresimMs, ulong Seed, double Scale,
     BackendKind Backend, string? BackendUsed, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Error, bool CancelRequested);
 
-/// <summary>A run with its outcome figures and per-population results (spike samples left out).</summary>
-public sealed record RunDetails(RunView Run, SimulationRun Facts, IReadOnlyList<PopulationResultView> Populations);
+/// <summary>A run with its outcome figures and per-population results (spike samples left out), and
+/// while it is in progress (or after it stopped unfinished) its live rate traces.</summary>
+public sealed record RunDetails(RunView Run, SimulationRun Facts, IReadOnlyList<PopulationResultView> Populations, LiveRates? Live = null);
 
 /// <summary>One population's results beside its reference rate from the run's version.</summary>
 public sealed record PopulationResultView(string Population, int Size, int RecordedNeurons, double RateHz, double RateSdHz,
@@ -103,7 +104,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
             return new PopulationResultView(p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs,
                 p.RateSeries, RateComparison.Compare(p.Population, p.RateHz, p.RateSdHz, reference?.Reference, reference?.Region));
         }).ToList();
-        return new RunDetails(View(run, version.Number, version.ContentHash), run, populations);
+        return new RunDetails(View(run, version.Number, version.ContentHash), run, populations, LiveRateTrace.FromJson(run.LiveRates)?.ToRates());
     }
 
     /// <summary>Asks the run to stop; false when it had already finished.</summary>

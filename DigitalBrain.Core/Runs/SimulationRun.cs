@@ -34,6 +34,9 @@ public sealed class SimulationRun
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Population spike counts of the bins completed so far (<see cref="LiveRateTrace"/> JSON),
+    /// while the run is in progress; cleared when it succeeds, since the results replace it.</summary>
+    public string? LiveRates { get; set; }
 
     // Outcome.
     public string? BackendUsed { get; set; }

@@ -26,6 +26,11 @@ public sealed record SimulationOptions(double SimulateMs, double PresimMs = 0, i
     /// share of the cores). Engine threads are never pool threads, so what the hook sets stays with
     /// the run; call the backend from a thread of your own when the hook changes the caller.</summary>
     public Action? ThreadStart { get; init; }
+
+    /// <summary>Width (ms) of the bins in which progress reports count the recorded neurons' spikes
+    /// (<see cref="SimulationProgress.Live"/>); 0 (the default) counts nothing. Use the width of the final
+    /// rate trace so that the live trace and the final one agree bin for bin.</summary>
+    public double LiveBinMs { get; init; }
 }
 
 /// <summary>How the GPU backend holds connectivity. <see cref="Procedural"/> stores no synapse of a projection
@@ -48,8 +53,27 @@ public enum SimulationPhase
     Analysing,
 }
 
-/// <summary>A progress report: phase, fraction done of that phase, model time reached.</summary>
-public readonly record struct SimulationProgress(SimulationPhase Phase, double Fraction, double SimulatedMs);
+/// <summary>A progress report: phase, fraction done of that phase, model time reached and, when
+/// <see cref="SimulationOptions.LiveBinMs"/> is set, the spike counts of the bins completed so far.</summary>
+public readonly record struct SimulationProgress(SimulationPhase Phase, double Fraction, double SimulatedMs, LiveSpikeCounts? Live = null);
+
+/// <summary>Spikes of the recorded neurons per population in the completed bins of the recorded window
+/// (the warm-up is not counted). Bin b holds the spikes stamped in [b·w, (b+1)·w) ms after the warm-up
+/// (a spike of step t is stamped (t + 1)·h), and the last bin also takes the remainder of the window
+/// when its length T is not a multiple of w: the same binning as
+/// <see cref="Analysis.SpikeStatistics"/>'s rate series, so that Σ_b counts = the recorded spikes and
+/// counts / (recorded neurons · w) is the final rate trace.</summary>
+/// <param name="BinMs">Bin width w (ms).</param>
+/// <param name="TotalBins">Bins of the whole window: max(1, ⌊T / w⌋).</param>
+/// <param name="Populations">Population names, in spec order.</param>
+/// <param name="RecordedNeurons">Recorded neurons per population (the rate's denominator).</param>
+/// <param name="Counts">Per population, the spike count of each completed bin (all of equal length).</param>
+public sealed record LiveSpikeCounts(double BinMs, int TotalBins, IReadOnlyList<string> Populations,
+    IReadOnlyList<int> RecordedNeurons, IReadOnlyList<long[]> Counts)
+{
+    /// <summary>Bins counted so far.</summary>
+    public int CompletedBins => Counts.Count == 0 ? 0 : Counts[0].Length;
+}
 
 /// <summary>A simulation engine. Two real implementations: the multi-threaded CPU backend and the
 /// ILGPU backend; both must pass the same conformance suite.</summary>

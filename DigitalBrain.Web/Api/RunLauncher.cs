@@ -16,11 +16,14 @@ public sealed record RunRequest(double SimulateMs = 1000, double PresimMs = 0, u
 public sealed record RunView(Guid Id, Guid ModelId, Guid VersionId, RunStatus Status, double Progress, double SimulateMs, double PresimMs,
     ulong Seed, double Scale, BackendKind Backend, string Queue, bool CancelRequested, string CreatedById, DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, string? BackendUsed, long? Neurons, long? Synapses,
-    long? SpikeCount, double? RealTimeFactor, double? SimulateSeconds)
+    long? SpikeCount, double? RealTimeFactor, double? SimulateSeconds, LiveRates? LiveRates = null)
 {
-    internal static RunView From(SimulationRun r) => new(r.Id, r.BrainModelId, r.ModelVersionId, r.Status, r.Progress, r.SimulateMs,
+    /// <summary>The API's view of a run; <paramref name="withLive"/> adds the live rate traces of a run in
+    /// progress (one run's status, not lists).</summary>
+    internal static RunView From(SimulationRun r, bool withLive = false) => new(r.Id, r.BrainModelId, r.ModelVersionId, r.Status, r.Progress, r.SimulateMs,
         r.PresimMs, r.Seed, r.Scale, r.Backend, r.Queue, r.CancelRequested, r.CreatedById, r.CreatedAt, r.StartedAt, r.FinishedAt,
-        r.Error, r.BackendUsed, r.Neurons, r.Synapses, r.SpikeCount, r.RealTimeFactor, r.SimulateSeconds);
+        r.Error, r.BackendUsed, r.Neurons, r.Synapses, r.SpikeCount, r.RealTimeFactor, r.SimulateSeconds,
+        withLive ? LiveRateTrace.FromJson(r.LiveRates)?.ToRates() : null);
 }
 
 public sealed record PopulationResultView(string Population, int Size, int RecordedNeurons, double RateHz, double RateSdHz,
@@ -43,14 +46,14 @@ public sealed class RunLauncher(RunService runs, BrainModelService models, RunQu
     }
 
     public async Task<RunView> GetAsync(Actor actor, Guid runId, CancellationToken ct) =>
-        RunView.From(await LoadVisibleAsync(actor, runId, ct));
+        RunView.From(await LoadVisibleAsync(actor, runId, ct), withLive: true);
 
     public async Task<IReadOnlyList<RunView>> ListAsync(Actor actor, Guid modelId, CancellationToken ct)
     {
         await models.GetAsync(actor, modelId, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var runs = await db.SimulationRuns.AsNoTracking().Where(r => r.BrainModelId == modelId).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-        return runs.Select(RunView.From).ToList();
+        return runs.Select(r => RunView.From(r)).ToList();
     }
 
     /// <summary>False when the run had already finished (nothing to cancel).</summary>

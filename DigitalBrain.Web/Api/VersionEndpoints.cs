@@ -49,7 +49,7 @@ internal static class VersionEndpoints
 
         var runs = api.MapGroup("/runs/{runId:guid}").WithTags("Runs");
         runs.MapGet("/", (Guid runId, ClaimsPrincipal user, RunLauncher s, CancellationToken ct) =>
-            s.GetAsync(user.Actor(), runId, ct)).WithSummary("Status and progress of a run");
+            s.GetAsync(user.Actor(), runId, ct)).WithSummary("Status and progress of a run, with its live population rate traces while it runs");
         runs.MapPost("/cancel", async (Guid runId, ClaimsPrincipal user, RunLauncher s, CancellationToken ct) =>
             await s.CancelAsync(user.Actor(), runId, ct)
                 ? Results.Ok(await s.GetAsync(user.Actor(), runId, ct))

@@ -33,11 +33,13 @@ public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
             var threads = configuration.GetValue("DigitalBrain:Runs:Threads", 0);
             // Engine threads below the web's priority (nice 10 by default; 0 leaves them as they are),
             // so pages stay responsive while a run takes every core. Each hop onto a LongRunning
-            // thread gets a thread of its own, whose priority dies with it.
+            // thread gets a thread of its own, whose priority dies with it. Live counts in the final
+            // trace's bins, so the live trace and the final one agree.
             var nice = configuration.GetValue("DigitalBrain:Runs:EngineNice", 10);
             var options = new SimulationOptions(claim.SimulateMs, claim.PresimMs, threads, claim.Backend)
             {
                 ThreadStart = nice > 0 ? () => ThreadNice.TrySet(nice) : null,
+                LiveBinMs = RunAnalysis.RateBinMs(claim.SimulateMs),
             };
             var output = await Task.Factory.StartNew(
                 () => backend.Run(spec, options, reporter, userCancel.Token),
@@ -79,8 +81,9 @@ public sealed class SimulationJob(RunLifecycle lifecycle, RunAnalysis analysis,
     }
 }
 
-/// <summary>Turns the engine's progress callbacks into at most one database write a second (and
-/// one NOTIFY for live pages), and turns a user's cancel request into cancellation.</summary>
+/// <summary>Turns the engine's progress callbacks into at most two database writes a second (and
+/// one NOTIFY for live pages each), with the live rate traces whenever more bins completed, and turns
+/// a user's cancel request into cancellation.</summary>
 internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyncDisposable
 {
     private readonly RunLifecycle _lifecycle;
@@ -92,6 +95,7 @@ internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyn
     private readonly PeriodicTimer _timer = new(TimeSpan.FromMilliseconds(500));
     private readonly Task _loop;
     private SimulationProgress _latest = new(SimulationPhase.Building, 0, 0);
+    private int _writtenBins = -1;
 
     public RunProgressReporter(RunLifecycle lifecycle, Guid runId, double totalMs, CancellationTokenSource cancel, ILogger logger)
     {
@@ -107,8 +111,12 @@ internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyn
 
     public async Task FlushAsync(RunStatus status, double fraction, CancellationToken ct)
     {
-        await _lifecycle.ReportProgressAsync(_runId, status, fraction, _latest.SimulatedMs, _wall.Elapsed.TotalSeconds, 0, ct);
+        await _lifecycle.ReportProgressAsync(_runId, status, fraction, _latest.SimulatedMs, _wall.Elapsed.TotalSeconds, 0, ct, NewBins(_latest));
     }
+
+    /// <summary>The live traces when bins completed since the last write; null leaves the stored ones.</summary>
+    private LiveRateTrace? NewBins(SimulationProgress progress) =>
+        progress.Live is { } live && live.CompletedBins != _writtenBins ? LiveRateTrace.FromCounts(live) : null;
 
     private async Task LoopAsync()
     {
@@ -129,8 +137,11 @@ internal sealed class RunProgressReporter : IProgress<SimulationProgress>, IAsyn
                     : null;
                 try
                 {
-                    if (await _lifecycle.ReportProgressAsync(_runId, status, fraction, progress.SimulatedMs, _wall.Elapsed.TotalSeconds, eta, _cancel.Token))
+                    var live = NewBins(progress);
+                    if (await _lifecycle.ReportProgressAsync(_runId, status, fraction, progress.SimulatedMs, _wall.Elapsed.TotalSeconds, eta, _cancel.Token, live))
                         await _cancel.CancelAsync();
+                    if (live is not null)
+                        _writtenBins = live.CompletedBins;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

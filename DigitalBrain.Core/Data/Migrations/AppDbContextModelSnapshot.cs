@@ -826,6 +826,9 @@ namespace DigitalBrain.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("LiveRates")
+                        .HasColumnType("jsonb");
+
                     b.Property<Guid>("ModelVersionId")
                         .HasColumnType("uuid");
 

@@ -24,6 +24,7 @@ public sealed class CpuBackend : ISimulationBackend
         var cpu = CpuSeconds();
         var presimSteps = (long)Math.Round(options.PresimMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
         var simSteps = (long)Math.Round(options.SimulateMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
+        LiveSpikeBins.Check(options, spec.ResolutionMs, simSteps);
         // The calling thread does partition 0 of the build and of every step: it takes the hook too.
         options.ThreadStart?.Invoke();
         var network = CpuNetwork.Build(spec, threads, presimSteps, ct, options.ThreadStart);
@@ -32,13 +33,17 @@ public sealed class CpuBackend : ISimulationBackend
         progress?.Report(new SimulationProgress(SimulationPhase.Building, 1, 0));
 
         var total = presimSteps + simSteps;
+        var live = progress is null ? null : StartLiveCounts(network, options, presimSteps, simSteps);
         var lastReport = Stopwatch.StartNew();
         void Report(long done)
         {
             if (progress != null && lastReport.Elapsed.TotalSeconds >= 0.5)
             {
                 lastReport.Restart();
-                progress.Report(new SimulationProgress(SimulationPhase.Simulating, total == 0 ? 1 : (double)done / total, done * spec.ResolutionMs));
+                // Called by thread 0 between steps: every thread has finished step done − 1, so the
+                // counters of all bins before the current step's bin are final.
+                progress.Report(new SimulationProgress(SimulationPhase.Simulating, total == 0 ? 1 : (double)done / total, done * spec.ResolutionMs,
+                    live?.Snapshot(network.Partitions.Select(p => p.LiveCounts), live.CompletedBefore(done))));
             }
         }
 
@@ -49,7 +54,8 @@ public sealed class CpuBackend : ISimulationBackend
         network.Run(simSteps, done => Report(presimSteps + done), ct, threadStart: options.ThreadStart);
         var simulateSeconds = clock.Elapsed.TotalSeconds;
         var simulateCpu = CpuSeconds() - cpu;
-        progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs));
+        progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs,
+            live?.Snapshot(network.Partitions.Select(p => p.LiveCounts), live.Bins)));
 
         return new SimulationOutput(
             Name, network.Partitions.Length, network.Context.Layout.NeuronCount, network.SynapseCount,
@@ -60,6 +66,23 @@ public sealed class CpuBackend : ISimulationBackend
             BuildCpuSeconds = buildCpu,
             SimulateCpuSeconds = simulateCpu,
         };
+    }
+
+    private static LiveSpikeBins? StartLiveCounts(CpuNetwork network, SimulationOptions options, long presimSteps, long simSteps)
+    {
+        var context = network.Context;
+        var layout = context.Layout;
+        var live = LiveSpikeBins.For(options, presimSteps, simSteps, layout.StepMs,
+            [.. layout.Spec.Populations.Select(p => p.Name)], context.RecordedPerPopulation);
+        if (live != null)
+        {
+            foreach (var partition in network.Partitions)
+            {
+                partition.CountLive(live);
+            }
+        }
+
+        return live;
     }
 
     private static double CpuSeconds()

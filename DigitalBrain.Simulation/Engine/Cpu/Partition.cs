@@ -67,6 +67,13 @@ internal sealed class Partition
     public List<ulong> RecordedSpikes { get; } = [];
     public long RingBytes => Ring.LongLength * sizeof(float);
 
+    /// <summary>The live bins, when recorded spikes are counted per (population, bin) into <see cref="LiveCounts"/>.</summary>
+    public LiveSpikeBins? LiveBins { get; private set; }
+    /// <summary>This thread's live counter, written only by this thread (see <see cref="LiveSpikeBins"/>).</summary>
+    public int[] LiveCounts { get; private set; } = [];
+
+    public void CountLive(LiveSpikeBins bins) => (LiveBins, LiveCounts) = (bins, bins.NewCounter());
+
     /// <summary>Integrates step <paramref name="t"/>: reads and clears this step's ring slot, adds
     /// Poisson and generator input, runs the model kernels and collects the spikes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -97,6 +104,7 @@ internal sealed class Partition
         var buffer = SpikeBuffers[parity];
         var count = 0;
         var state = _net.State;
+        var liveBin = LiveBins?.BinOf(t) ?? -1;
         foreach (var (population, first, end, poisson) in _segments)
         {
             var offset = first - Lo;
@@ -131,6 +139,10 @@ internal sealed class Partition
                 if (t >= _net.RecordFromStep && neuron < recordLimit)
                 {
                     RecordedSpikes.Add(((ulong)(t - _net.RecordFromStep) << 32) | (uint)neuron);
+                    if (liveBin >= 0)
+                    {
+                        LiveCounts[population * LiveBins!.Bins + liveBin]++;
+                    }
                 }
             }
         }

@@ -52,18 +52,21 @@ public sealed class GpuBackend : ISimulationBackend
         var clock = Stopwatch.StartNew();
         var presimSteps = (long)Math.Round(options.PresimMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
         var simSteps = (long)Math.Round(options.SimulateMs / spec.ResolutionMs, MidpointRounding.AwayFromZero);
+        LiveSpikeBins.Check(options, spec.ResolutionMs, simSteps);
         using var network = GpuNetwork.Build(_device, spec, presimSteps, options.Connectivity, ct);
         var buildSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new SimulationProgress(SimulationPhase.Building, 1, 0));
 
         var total = presimSteps + simSteps;
+        var live = progress is null ? null : LiveCounter.Start(network, options, presimSteps, simSteps);
         var lastReport = Stopwatch.StartNew();
         void Report(long done)
         {
             if (progress != null && lastReport.Elapsed.TotalSeconds >= 0.5)
             {
                 lastReport.Restart();
-                progress.Report(new SimulationProgress(SimulationPhase.Simulating, total == 0 ? 1 : (double)done / total, done * spec.ResolutionMs));
+                progress.Report(new SimulationProgress(SimulationPhase.Simulating, total == 0 ? 1 : (double)done / total, done * spec.ResolutionMs,
+                    live?.Snapshot(done)));
             }
         }
 
@@ -71,7 +74,7 @@ public sealed class GpuBackend : ISimulationBackend
         clock.Restart();
         network.Run(simSteps, done => Report(presimSteps + done), ct);
         var simulateSeconds = clock.Elapsed.TotalSeconds;
-        progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs));
+        progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs, live?.Snapshot(total)));
 
         var context = network.Context;
         return new SimulationOutput(
@@ -82,5 +85,49 @@ public sealed class GpuBackend : ISimulationBackend
         {
             ConnectivityBytes = network.Connectivity.Bytes,
         };
+    }
+}
+
+/// <summary>Live spike counts of the GPU backend: the host counts the recorded spikes that each batch
+/// copied back (steps are complete once their batch returned), scanning only what arrived since the last
+/// report, so the device does no extra work.</summary>
+internal sealed class LiveCounter
+{
+    private readonly GpuNetwork _network;
+    private readonly LiveSpikeBins _bins;
+    private readonly int[] _counts;
+    private int _scanned;
+
+    private LiveCounter(GpuNetwork network, LiveSpikeBins bins)
+    {
+        _network = network;
+        _bins = bins;
+        _counts = bins.NewCounter();
+    }
+
+    public static LiveCounter? Start(GpuNetwork network, SimulationOptions options, long presimSteps, long simSteps)
+    {
+        var context = network.Context;
+        var bins = LiveSpikeBins.For(options, presimSteps, simSteps, context.Layout.StepMs,
+            [.. context.Layout.Spec.Populations.Select(p => p.Name)], context.RecordedPerPopulation);
+        return bins is null ? null : new LiveCounter(network, bins);
+    }
+
+    /// <summary>Counts once <paramref name="done"/> steps have run (all of them copied back).</summary>
+    public LiveSpikeCounts Snapshot(long done)
+    {
+        var recorded = _network.RecordedSpikes;
+        var context = _network.Context;
+        for (; _scanned < recorded.Count; _scanned++)
+        {
+            var packed = recorded[_scanned];
+            var bin = _bins.BinOf(context.RecordFromStep + (long)(packed >> 32));
+            if (bin >= 0)
+            {
+                _counts[context.PopulationOf((int)(uint)packed) * _bins.Bins + bin]++;
+            }
+        }
+
+        return _bins.Snapshot([_counts], _bins.CompletedBefore(done));
     }
 }

@@ -111,20 +111,34 @@ public static class RunCharts
         return (traces, layout);
     }
 
-    /// <summary>The binned population rates over time.</summary>
+    /// <summary>The binned population rates over time (WebGL lines, one per population).</summary>
     public static IList<ITrace> RateTraces(IReadOnlyList<PopulationResultView> populations) =>
-        populations.Select(p => (ITrace)new Scatter
-        {
-            Name = p.Population,
-            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
-            X = Enumerable.Range(0, p.RateSeries.Length).Select(i => (object)((i + 0.5) * p.BinMs)).ToList(),
-            Y = p.RateSeries.Select(r => (object)r).ToList(),
-        }).ToList();
+        populations.Select(p => (ITrace)RateLine(p.Population,
+            Enumerable.Range(0, p.RateSeries.Length).Select(i => (object)((i + 0.5) * p.BinMs)),
+            p.RateSeries.Select(r => (object)r))).ToList();
 
-    public static PlotLayout RateTracesLayout()
+    /// <summary>The live rates of a run in progress, drawn as the final rate traces are.</summary>
+    public static IList<ITrace> LiveRateTraces(LiveRates live) =>
+        live.Populations.Select(p => (ITrace)RateLine(p.Population, live.TimesMs.Select(t => (object)t), p.RatesHz.Select(r => (object)r))).ToList();
+
+    private static ScatterGl RateLine(string name, IEnumerable<object> timesMs, IEnumerable<object> ratesHz) => new()
+    {
+        Name = name,
+        Mode = Plotly.Blazor.Traces.ScatterGlLib.ModeFlag.Lines,
+        X = timesMs.ToList(),
+        Y = ratesHz.ToList(),
+    };
+
+    /// <summary>Rate against time; <paramref name="windowMs"/> fixes the time axis to the whole recorded
+    /// window, so that a live trace visibly grows across it.</summary>
+    public static PlotLayout RateTracesLayout(double? windowMs = null)
     {
         var layout = Base("rate (Hz)", false);
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "time (ms)" } }];
+        layout.XAxis = [new XAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "time (ms)" },
+            Range = windowMs is { } end ? [0.0, end] : null,
+        }];
         return layout;
     }
 

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,11 +7,17 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DigitalBrain.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CurationEvents : Migration
+    public partial class CurationEventsAndLiveRates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "LiveRates",
+                table: "SimulationRuns",
+                type: "jsonb",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CurationEvents",
                 columns: table => new
@@ -61,6 +67,30 @@ namespace DigitalBrain.Core.Data.Migrations
                 name: "IX_CurationEvents_SubjectId",
                 table: "CurationEvents",
                 column: "SubjectId");
+
+            // History from before this table: what the earlier schema kept (each note as posted, each
+            // estimate's latest pin and method choice), so the activity log loses nothing it showed.
+            migrationBuilder.Sql("""
+                INSERT INTO "CurationEvents" ("ModelId", "ParameterDefinitionId", "RegionId", "PopulationId", "ProjectionId",
+                    "Action", "UserId", "At", "SubjectId", "NewText")
+                SELECT n."ModelId", n."ParameterDefinitionId", n."RegionId", n."PopulationId", n."ProjectionId",
+                    5, n."AuthorId", n."CreatedAt", n."Id", left(n."Markdown", 10000)
+                FROM "Notes" n;
+
+                INSERT INTO "CurationEvents" ("ModelId", "ParameterDefinitionId", "RegionId", "PopulationId", "ProjectionId",
+                    "Action", "UserId", "At", "SubjectId", "NewValue", "NewText")
+                SELECT e."ModelId", e."ParameterDefinitionId", e."RegionId", e."PopulationId", e."ProjectionId",
+                    6, e."PinnedById", e."PinnedAt", e."Id", e."PinnedValue", left(e."PinReason", 10000)
+                FROM "CollectiveEstimates" e WHERE e."PinnedAt" IS NOT NULL AND e."PinnedById" IS NOT NULL;
+
+                INSERT INTO "CurationEvents" ("ModelId", "ParameterDefinitionId", "RegionId", "PopulationId", "ProjectionId",
+                    "Action", "UserId", "At", "SubjectId", "NewText")
+                SELECT e."ModelId", e."ParameterDefinitionId", e."RegionId", e."PopulationId", e."ProjectionId",
+                    7, e."MethodChosenById", e."MethodChosenAt", e."Id",
+                    CASE e."Method" WHEN 1 THEN 'Mean' WHEN 2 THEN 'Median' WHEN 3 THEN 'TrimmedMean' WHEN 4 THEN 'GeometricMean'
+                        WHEN 5 THEN 'InverseVarianceWeighted' WHEN 6 THEN 'RangeUnion' ELSE 'RangeIntersection' END
+                FROM "CollectiveEstimates" e WHERE e."MethodChosenAt" IS NOT NULL AND e."MethodChosenById" IS NOT NULL;
+                """);
         }
 
         /// <inheritdoc />
@@ -68,6 +98,10 @@ namespace DigitalBrain.Core.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CurationEvents");
+
+            migrationBuilder.DropColumn(
+                name: "LiveRates",
+                table: "SimulationRuns");
         }
     }
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DigitalBrain.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124235916_CurationEvents")]
-    partial class CurationEvents
+    [Migration("20261125013334_CurationEventsAndLiveRates")]
+    partial class CurationEventsAndLiveRates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -828,6 +828,9 @@ namespace DigitalBrain.Core.Data.Migrations
                     b.Property<string>("JobId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LiveRates")
+                        .HasColumnType("jsonb");
 
                     b.Property<Guid>("ModelVersionId")
                         .HasColumnType("uuid");
