@@ -26,7 +26,7 @@ public static class BrowserSessions
 {
     private const string LiveKey = "tau_m";
 
-    public static async Task<string> RunAsync(LoadOptions options, IReadOnlyList<LoadUser> users, LoadUser writer, Guid modelId, Guid populationId, CancellationToken ct)
+    public static async Task<string> RunAsync(LoadOptions options, TextWriter log, IReadOnlyList<LoadUser> users, LoadUser writer, Guid modelId, Guid populationId, CancellationToken ct)
     {
         var parameters = await SwitchCycleAsync(writer.Api, ct);
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -41,6 +41,7 @@ public static class BrowserSessions
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
             async (i, _) => sessions[i] = await CurationSession.LogInAsync(browser, options.BaseAddress, users[i], path));
 
+        log.WriteLine($"{sessions.Length} browser sessions logged in; arriving …");
         var report = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         report.AppendLine(c, $"{sessions.Length} browser sessions (one Chromium, a context each) on a population's curation page:");
@@ -67,6 +68,8 @@ public static class BrowserSessions
             report.AppendLine(c, $"    server time for the HTML (Server-Timing) {server}");
         report.AppendLine(c, $"    response {response}; DOMContentLoaded {dom}; circuit live {live}");
 
+        log.WriteLine("all sessions live; switching parameters …");
+
         // 2. Use: every session switches parameters at once.
         var tabs = new Timings();
         var opens = new Timings();
@@ -89,6 +92,8 @@ public static class BrowserSessions
         report.AppendLine(c, $"    tab click to its buttons shown {tabs}");
         report.AppendLine(c, $"    parameter click to its entries grid shown {opens}");
         report.AppendLine(c, $"    circuit traffic to the browsers {interactionBytes / 1024.0 / Math.Max(1, tabs.Count + opens.Count):0.0} KiB per click");
+
+        log.WriteLine("switches done; live updates …");
 
         // 3. Live: someone else adds an entry; it must show in every session.
         var unit = parameters.Single(p => p.Key == LiveKey).Unit;

@@ -58,7 +58,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         {
             try
             {
-                _stats.Browsers = await BrowserSessions.RunAsync(options, users.Skip(1).Take(options.Browsers).ToList(), users[0], modelId, populations[0], ct);
+                _stats.Browsers = await BrowserSessions.RunAsync(options, log, users.Skip(1).Take(options.Browsers).ToList(), users[0], modelId, populations[0], ct);
             }
             catch (Exception ex) when (ex is TimeoutException or Microsoft.Playwright.PlaywrightException)
             {

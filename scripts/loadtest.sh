@@ -49,5 +49,5 @@ CPU_BEFORE=$(ps -o cputimes= -p "$APP_PID" | xargs)
 status=0
 dotnet DigitalBrain.Load/bin/Release/net10.0/digitalbrain-load.dll --url "http://127.0.0.1:$APP_PORT" "$@" --browsers 20 --app-pid "$APP_PID" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); app CPU seconds during the run: $(( $(ps -o cputimes= -p "$APP_PID" | xargs) - CPU_BEFORE ))"
-grep -E "fail:|crit:" "$WORK/app.log" | head -20 || true
+grep -A3 -E "fail:|crit:" "$WORK/app.log" | head -40 || true
 exit $status
