@@ -58,7 +58,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         {
             try
             {
-                _stats.Browsers = await BrowserSessions.RunAsync(options.BaseAddress, users.Skip(1).Take(options.Browsers).ToList(), users[0], modelId, populations[0], ct);
+                _stats.Browsers = await BrowserSessions.RunAsync(options, log, users.Skip(1).Take(options.Browsers).ToList(), users[0], modelId, populations[0], ct);
             }
             catch (Exception ex) when (ex is TimeoutException or Microsoft.Playwright.PlaywrightException)
             {
@@ -103,7 +103,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var random = new Random(options.Seed * 7919 + user.Index);
         var mine = new List<Guid>();
         var doi = $"10.5555/load.{user.Index}";
-        while (DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
+        for (var writes = 0; (DateTime.UtcNow < deadline || writes < options.MinimumWrites) && !ct.IsCancellationRequested; writes++)
         {
             var value = Math.Round(5 + random.NextDouble() * 30, 3);
             try

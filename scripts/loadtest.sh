@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load test (issue 11 point 5): a throwaway PostgreSQL cluster (the app's private one, in a temp folder), the app built in
 # Release on a free port with rate limits raised for the run, then the load driver
-# (DigitalBrain.Load): 50 curators adding and editing entries for 120 s, verified afterwards.
-#   scripts/loadtest.sh [--users 50] [--seconds 120] [--populations 4]
-# Everything is removed at exit. Prints the driver's report and the load average before and after.
+# (DigitalBrain.Load): 50 curators adding and editing entries for 120 s, verified afterwards, then
+# 20 browser sessions on a curation page (arrival, parameter switches, live updates).
+#   scripts/loadtest.sh [--users 50] [--seconds 120] [--populations 4] [--browsers 20] [--arrival-seconds 5] [--interactions 10] [--live-rounds 5]
+# Options given first win over the defaults after them. Everything is removed at exit. Prints the driver's report and the load average before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_BIN="${DIGITALBRAIN_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
@@ -31,6 +32,8 @@ export DIGITALBRAIN_PG_BIN="$PG_BIN"
 export ASPNETCORE_ENVIRONMENT=Production
 export DigitalBrain__RateLimits__Api__PermitLimit=1000000
 export DigitalBrain__RateLimits__Login__PermitLimit=1000000
+# Server-Timing on every answer: the driver tells the server's time for a page from the browser's.
+export DigitalBrain__ServerTiming=true
 # One log line per API call would be the bulk of the app's work under load; failures still show.
 env "Logging__LogLevel__DigitalBrain.Security=Warning" dotnet DigitalBrain.Web/bin/Release/net10.0/DigitalBrain.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -44,7 +47,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 CPU_BEFORE=$(ps -o cputimes= -p "$APP_PID" | xargs)
 status=0
-dotnet DigitalBrain.Load/bin/Release/net10.0/digitalbrain-load.dll --url "http://127.0.0.1:$APP_PORT" --browsers 20 "$@" || status=$?
+dotnet DigitalBrain.Load/bin/Release/net10.0/digitalbrain-load.dll --url "http://127.0.0.1:$APP_PORT" "$@" --browsers 20 --app-pid "$APP_PID" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); app CPU seconds during the run: $(( $(ps -o cputimes= -p "$APP_PID" | xargs) - CPU_BEFORE ))"
-grep -E "fail:|crit:" "$WORK/app.log" | head -20 || true
+grep -A3 -E "fail:|crit:" "$WORK/app.log" | head -40 || true
 exit $status

@@ -10,10 +10,33 @@ namespace DigitalBrain.Core.Catalogue;
 /// <summary>The parameter catalogue: everyone reads it, admins add to it.</summary>
 public sealed class CatalogueService(IDbContextFactory<AppDbContext> factory)
 {
+    /// <summary>Another app instance (or the seeder) may add definitions: a cached catalogue is
+    /// read again after this long. Additions through this instance show at once.</summary>
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _cacheLock = new();
+    private (IReadOnlyList<ParameterDefinition> Definitions, DateTime ReadAt)? _cache;
+
+    /// <summary>Every definition, by sort order. Every curation page asks for it on each render,
+    /// and it changes only when an administrator adds to it, so it is cached (shared instances:
+    /// callers must not change them).</summary>
     public async Task<IReadOnlyList<ParameterDefinition>> ListAsync(CancellationToken ct = default)
     {
+        lock (_cacheLock)
+        {
+            if (_cache is { } cached && DateTime.UtcNow - cached.ReadAt < CacheLifetime)
+                return cached.Definitions;
+        }
+        var readAt = DateTime.UtcNow;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.ParameterDefinitions.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Key).ToListAsync(ct);
+        var definitions = await db.ParameterDefinitions.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Key).ToListAsync(ct);
+        lock (_cacheLock)
+        {
+            // A read that began before an addition must not replace the cache the addition cleared.
+            if (_cache is null || _cache.Value.ReadAt < readAt)
+                _cache = (definitions, readAt);
+        }
+        return definitions;
     }
 
     public async Task<ParameterDefinition> AddAsync(Actor actor, ParameterDefinition definition, CancellationToken ct = default)
@@ -33,6 +56,8 @@ public sealed class CatalogueService(IDbContextFactory<AppDbContext> factory)
         {
             throw new ValidationException([new("key", "unique", $"A parameter '{definition.Key}' already exists.")]);
         }
+        lock (_cacheLock)
+            _cache = null;
         return definition;
     }
 

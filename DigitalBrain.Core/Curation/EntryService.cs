@@ -120,6 +120,19 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
         return entries.Select(EntryView.From).ToList();
     }
 
+    /// <summary>How many entries each parameter of one target has: what a curation page shows
+    /// on its tabs, without loading the entries of parameters nobody is looking at.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByParameterAsync(Actor actor, Guid modelId, EstimateTarget target, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
+        return await db.Entries.AsNoTracking()
+            .Where(e => e.ModelId == modelId && e.RegionId == target.RegionId && e.PopulationId == target.PopulationId && e.ProjectionId == target.ProjectionId)
+            .GroupBy(e => e.Parameter!.Key)
+            .Select(g => new { Key = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
     /// <summary>Every recorded change of one entry (also after it was deleted), oldest first.</summary>
     public async Task<IReadOnlyList<EntryAuditView>> HistoryAsync(Actor actor, Guid modelId, Guid entryId, CancellationToken ct = default)
     {

@@ -29,6 +29,33 @@ public sealed class StructureService(IDbContextFactory<AppDbContext> factory)
             populations, projections);
     }
 
+    /// <summary>The display name of one of the model's targets ("L2/3e", or "L4e → L2/3e" for a
+    /// projection), read without loading the whole structure.</summary>
+    /// <exception cref="NotFoundException">The target is not part of this model.</exception>
+    public async Task<string> TargetNameAsync(Actor actor, Guid modelId, Curation.EstimateTarget target, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
+        string? name;
+        if (target.Kind == Catalogue.TargetKinds.Projection)
+        {
+            var ends = await db.Projections.AsNoTracking().Where(p => p.Id == target.Id && p.ModelId == modelId)
+                .Select(p => new { p.SourcePopulationId, p.TargetPopulationId }).SingleOrDefaultAsync(ct);
+            if (ends is null)
+                throw new NotFoundException($"Projection {target.Id} is not part of model {modelId}.");
+            var names = await db.Populations.AsNoTracking()
+                .Where(p => p.Id == ends.SourcePopulationId || p.Id == ends.TargetPopulationId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            name = $"{names.GetValueOrDefault(ends.SourcePopulationId, "?")} → {names.GetValueOrDefault(ends.TargetPopulationId, "?")}";
+        }
+        else
+        {
+            name = target.Kind == Catalogue.TargetKinds.Region
+                ? await db.Regions.AsNoTracking().Where(r => r.Id == target.Id && r.ModelId == modelId).Select(r => r.Name).SingleOrDefaultAsync(ct)
+                : await db.Populations.AsNoTracking().Where(p => p.Id == target.Id && p.ModelId == modelId).Select(p => p.Name).SingleOrDefaultAsync(ct);
+        }
+        return name ?? throw new NotFoundException($"Target {target.Id} is not part of model {modelId}.");
+    }
+
     public Task<Guid> AddRegionAsync(Actor actor, Guid modelId, RegionInput input, CancellationToken ct = default) =>
         WriteAsync(actor, modelId, async db =>
         {

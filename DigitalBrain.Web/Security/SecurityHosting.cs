@@ -24,6 +24,7 @@ public static class SecurityHosting
     /// <c>HTTPS_PORT</c>); behind a TLS-terminating proxy configure forwarded headers instead.</summary>
     public static WebApplication UseDigitalBrainSecurity(this WebApplication app)
     {
+        app.UseServerTiming();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
