@@ -122,7 +122,8 @@ public sealed partial class WholeBrainAppRun(WholeBrainAppOptions options, TextW
             }
         }
 
-        // 701–799: three digits that no imported neuron count reads as.
+        // 701–799: three digits that no imported neuron count reads as. Excluded, so the probes leave
+        // the estimates (and so the network the launch freezes) as imported.
         var value = 701 + _writes++ % 99;
         try
         {
@@ -130,7 +131,7 @@ public sealed partial class WholeBrainAppRun(WholeBrainAppOptions options, TextW
             {
                 var clock = Stopwatch.StartNew();
                 await PostJsonAsync(api, $"/api/v1/models/{modelId}/entries",
-                    new { populationId, parameterKey = "neuron_count", value, doi = "10.5555/wholebrain.app" }, ct);
+                    new { populationId, parameterKey = "neuron_count", value, doi = "10.5555/wholebrain.app", setAs = "excluded" }, ct);
                 _table.Add(phase, "API entry write", clock.Elapsed.TotalMilliseconds);
             }, value.ToString(CultureInfo.InvariantCulture), TimeSpan.FromSeconds(30));
             _table.Add(phase, "entry shown live", roundTrip);
