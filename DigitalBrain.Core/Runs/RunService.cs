@@ -107,14 +107,17 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
         return new RunDetails(View(run, version.Number, version.ContentHash), run, populations, LiveRateTrace.FromJson(run.LiveRates)?.ToRates());
     }
 
-    /// <summary>Asks the run to stop; false when it had already finished.</summary>
+    /// <summary>Asks the run to stop; false when it had already finished. Its creator (still a
+    /// curator) or the model's owner may: a curator cannot stop a colleague's run.</summary>
     public async Task<bool> CancelAsync(Actor actor, Guid runId, CancellationToken ct = default)
     {
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             var run = await db.SimulationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct)
                 ?? throw new NotFoundException($"Run {runId} not found.");
-            await ModelAccess.RequireAsync(db, run.BrainModelId, actor, ModelRole.Curator, ct);
+            var role = await ModelAccess.RequireAsync(db, run.BrainModelId, actor, ModelRole.Curator, ct);
+            if (role < ModelRole.Owner && run.CreatedById != actor.UserId)
+                throw new AccessDeniedException("Only the run's creator (as curator) or the model's owner may cancel it.");
         }
         return await lifecycle.RequestCancelAsync(runId, ct);
     }

@@ -69,6 +69,8 @@ public sealed class RunServiceTests(PostgresFixture postgres)
         await Assert.ThrowsAsync<ValidationException>(() => runs.LaunchAsync(Curator, modelId, Settings with { Scale = 0 }, ct));
         var runId = await runs.LaunchAsync(Curator, modelId, Settings, ct);
         await Assert.ThrowsAsync<AccessDeniedException>(() => runs.CancelAsync(Viewer, runId, ct));
+        // The same rule as the API's: another curator cannot stop this curator's run.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => runs.CancelAsync(new Actor("curator2"), runId, ct));
 
         await using var db = await factory.CreateDbContextAsync(ct);
         Assert.Equal(1, await db.SimulationRuns.CountAsync(ct));
@@ -141,9 +143,11 @@ public sealed class RunServiceTests(PostgresFixture postgres)
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Users.AddRange(
             new Core.Accounts.AppUser { Id = "curator", UserName = "curator", NormalizedUserName = "CURATOR" },
-            new Core.Accounts.AppUser { Id = "viewer", UserName = "viewer", NormalizedUserName = "VIEWER" });
+            new Core.Accounts.AppUser { Id = "viewer", UserName = "viewer", NormalizedUserName = "VIEWER" },
+            new Core.Accounts.AppUser { Id = "curator2", UserName = "curator2", NormalizedUserName = "CURATOR2" });
         var model = await db.BrainModels.SingleAsync(m => m.SeedKey == MicrocircuitSeed.SeedKey, ct);
         db.ModelMembers.Add(new ModelMember { ModelId = model.Id, UserId = "curator", Role = ModelRole.Curator, AddedAt = DateTimeOffset.UtcNow });
+        db.ModelMembers.Add(new ModelMember { ModelId = model.Id, UserId = "curator2", Role = ModelRole.Curator, AddedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync(ct);
         return (factory, model.Id);
     }

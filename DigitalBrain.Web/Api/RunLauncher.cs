@@ -32,7 +32,7 @@ public sealed record PopulationResultView(string Population, int Size, int Recor
 /// <summary>Launch = freeze the model into a version (or reuse an identical latest one), create a
 /// run, and hand its id to Hangfire. Reading a run needs the viewer role in its model; cancelling
 /// needs to be its creator (still a curator) or the model's owner.</summary>
-public sealed class RunLauncher(RunService runs, BrainModelService models, RunQueue queue, RunLifecycle lifecycle,
+public sealed class RunLauncher(RunService runs, BrainModelService models, RunQueue queue,
     IDbContextFactory<AppDbContext> factory)
 {
     public async Task<RunView> LaunchAsync(Actor actor, Guid modelId, RunRequest request, CancellationToken ct)
@@ -57,14 +57,7 @@ public sealed class RunLauncher(RunService runs, BrainModelService models, RunQu
     }
 
     /// <summary>False when the run had already finished (nothing to cancel).</summary>
-    public async Task<bool> CancelAsync(Actor actor, Guid runId, CancellationToken ct)
-    {
-        var run = await LoadVisibleAsync(actor, runId, ct);
-        var role = (await models.GetAsync(actor, run.BrainModelId, ct)).MyRole;
-        if (role < ModelRole.Owner && !(role >= ModelRole.Curator && run.CreatedById == actor.UserId))
-            throw new AccessDeniedException("Only the run's creator (as curator) or the model's owner may cancel it.");
-        return await lifecycle.RequestCancelAsync(runId, ct);
-    }
+    public Task<bool> CancelAsync(Actor actor, Guid runId, CancellationToken ct) => runs.CancelAsync(actor, runId, ct);
 
     public async Task<IReadOnlyList<PopulationResultView>> ResultsAsync(Actor actor, Guid runId, CancellationToken ct)
     {
