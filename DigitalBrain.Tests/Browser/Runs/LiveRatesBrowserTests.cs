@@ -37,11 +37,11 @@ public sealed class LiveRatesBrowserTests(BrowserFixture browser, AccountsAppFix
         // thread, i.e. several progress reports on an idle machine; 50 ms bins (2,000 per trace).
         await page.GotoAsync($"/models/{modelId}/runs");
         await Expect(page.GetByTestId("runs-table")).ToBeVisibleAsync();
-        await OpenLaunchDialogAsync(page);
-        await FillAsync(page, "run-scale", "0.02");
-        await FillAsync(page, "run-simulate-ms", "100000");
-        await FillAsync(page, "run-presim-ms", "100");
-        await FillAsync(page, "run-seed", "303");
+        await RunDialog.OpenAsync(page);
+        await RunDialog.FillAsync(page, "run-scale", "0.02");
+        await RunDialog.FillAsync(page, "run-simulate-ms", "100000");
+        await RunDialog.FillAsync(page, "run-presim-ms", "100");
+        await RunDialog.FillAsync(page, "run-seed", "303");
         await page.GetByTestId("run-launch").ClickAsync();
         await page.WaitForURLAsync("**/runs/*");
 
@@ -87,30 +87,5 @@ public sealed class LiveRatesBrowserTests(BrowserFixture browser, AccountsAppFix
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
         throw new TimeoutException($"the live chart never held more than {above} points");
-    }
-
-    private static async Task OpenLaunchDialogAsync(IPage page)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GetByTestId("run-button").ClickAsync();
-            try
-            {
-                await page.GetByTestId("run-launch").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // A click before the circuit attached its handlers is lost: click again.
-            }
-        }
-    }
-
-    private static ILocator Field(IPage page, string id) => page.Locator($"#{id} input, input#{id}").First;
-
-    private static async Task FillAsync(IPage page, string id, string value)
-    {
-        await Field(page, id).FillAsync(value);
-        await Field(page, id).PressAsync("Tab");
     }
 }

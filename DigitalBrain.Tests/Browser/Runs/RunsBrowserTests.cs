@@ -102,12 +102,12 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
     {
         await page.GotoAsync($"/models/{modelId}/runs");
         await Expect(page.GetByTestId("runs-table")).ToBeVisibleAsync();
-        await OpenLaunchDialogAsync(page);
+        await RunDialog.OpenAsync(page);
         // 77 169 neurons: the dialog proposes a tenth.
-        await Expect(Field(page, "run-scale")).ToHaveValueAsync("0.1");
-        await FillAsync(page, "run-scale", "0.02");
-        await FillAsync(page, "run-simulate-ms", simulateMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await FillAsync(page, "run-seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(RunDialog.Field(page, "run-scale")).ToHaveValueAsync("0.1");
+        await RunDialog.FillAsync(page, "run-scale", "0.02");
+        await RunDialog.FillAsync(page, "run-simulate-ms", simulateMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await RunDialog.FillAsync(page, "run-seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("run-launch").ClickAsync();
         await page.WaitForURLAsync("**/runs/*");
         // The URL changes before the dashboard replaces the list (whose rows have status chips too).
@@ -127,32 +127,5 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
         var points = await chart.EvaluateAsync<int>(
             "gd => gd.data.reduce((n, t) => n + ((t.x && t.x.length) || (t.y && t.y.length) || (t.z && t.z.length) || (t.labels && t.labels.length) || 0), 0)");
         Assert.True(points > 0, $"{testId} has no data");
-    }
-
-    /// <summary>A click that lands before the circuit attached its handlers is lost: click again
-    /// until the dialog shows (at most three times).</summary>
-    private static async Task OpenLaunchDialogAsync(IPage page)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GetByTestId("run-button").ClickAsync();
-            try
-            {
-                await page.GetByTestId("run-launch").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // Try again.
-            }
-        }
-    }
-
-    private static ILocator Field(IPage page, string id) => page.Locator($"#{id} input, input#{id}").First;
-
-    private static async Task FillAsync(IPage page, string id, string value)
-    {
-        await Field(page, id).FillAsync(value);
-        await Field(page, id).PressAsync("Tab");
     }
 }
