@@ -16,24 +16,27 @@ public sealed class CatalogueService(IDbContextFactory<AppDbContext> factory)
 
     private readonly Lock _cacheLock = new();
     private (IReadOnlyList<ParameterDefinition> Definitions, DateTime ReadAt)? _cache;
+    /// <summary>Counts additions, so a read that began before one never fills the cache it cleared.</summary>
+    private long _generation;
 
     /// <summary>Every definition, by sort order. Every curation page asks for it on each render,
     /// and it changes only when an administrator adds to it, so it is cached (shared instances:
     /// callers must not change them).</summary>
     public async Task<IReadOnlyList<ParameterDefinition>> ListAsync(CancellationToken ct = default)
     {
+        long generation;
         lock (_cacheLock)
         {
             if (_cache is { } cached && DateTime.UtcNow - cached.ReadAt < CacheLifetime)
                 return cached.Definitions;
+            generation = _generation;
         }
         var readAt = DateTime.UtcNow;
         await using var db = await factory.CreateDbContextAsync(ct);
         var definitions = await db.ParameterDefinitions.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Key).ToListAsync(ct);
         lock (_cacheLock)
         {
-            // A read that began before an addition must not replace the cache the addition cleared.
-            if (_cache is null || _cache.Value.ReadAt < readAt)
+            if (generation == _generation && (_cache is null || _cache.Value.ReadAt < readAt))
                 _cache = (definitions, readAt);
         }
         return definitions;
@@ -57,7 +60,10 @@ public sealed class CatalogueService(IDbContextFactory<AppDbContext> factory)
             throw new ValidationException([new("key", "unique", $"A parameter '{definition.Key}' already exists.")]);
         }
         lock (_cacheLock)
+        {
             _cache = null;
+            _generation++;
+        }
         return definition;
     }
 
