@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DigitalBrain.Core.Curation;
 using DigitalBrain.Core.Models;
 using DigitalBrain.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -93,5 +94,35 @@ public sealed class CurationBrowserTests(BrowserFixture browser, AccountsAppFixt
         await Expect(viewer.GetByTestId("edit-entry")).ToHaveCountAsync(0);
         await Expect(viewer.GetByTestId("delete-entry")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(viewer, "curation-viewer");
+    }
+
+    [Fact]
+    public async Task A_parameter_with_many_entries_lists_the_latest_and_all_on_request_without_motion()
+    {
+        var (owner, ownerId) = await NewUserAsync(browser, fixture, "Lena Lister");
+        var (modelId, populationId) = await ModelWithPopulationAsync(fixture, ownerId);
+        var entries = new EntryService(PostgresFixture.CreateFactory(fixture.ConnectionString));
+        for (var i = 1; i <= 30; i++)
+        {
+            await entries.AddAsync(new Actor(ownerId), modelId, EstimateTarget.ForPopulation(populationId),
+                new EntryInput { ParameterKey = "neuron_count", Value = 1000 + i, Doi = "10.1093/cercor/bhs358" }, TestContext.Current.CancellationToken);
+        }
+
+        await OpenPopulationAsync(owner, modelId, populationId);
+        var values = owner.GetByTestId("entry-value");
+        await Expect(values).ToHaveCountAsync(25);
+        await Expect(values.First).ToContainTextAsync("1006 neurons");
+        await Expect(values.Last).ToContainTextAsync("1030 neurons");
+        await Expect(owner.GetByTestId("show-all-entries")).ToContainTextAsync("Show all 30 entries");
+        await owner.GetByTestId("show-all-entries").ClickAsync();
+        await Expect(values).ToHaveCountAsync(30);
+        await Expect(values.First).ToContainTextAsync("1001 neurons");
+        await Expect(owner.GetByTestId("show-all-entries")).ToHaveCountAsync(0);
+
+        // Every browser on this page pays for motion in composited frames on each click (README, load test).
+        var button = owner.GetByTestId("parameter-neuron_count");
+        Assert.Equal("0s", await button.EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
+        Assert.DoesNotContain("mud-ripple", await button.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.Equal("0s", await owner.Locator(".mud-tab").First.EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
     }
 }
