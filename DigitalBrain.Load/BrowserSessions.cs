@@ -51,7 +51,7 @@ public static class BrowserSessions
         var response = new Timings();
         var dom = new Timings();
         var live = new Timings();
-        var phase = Phase.Start(options.AppPid);
+        var phase = await Phase.StartAsync(options.AppPid, sessions);
         var spacing = sessions.Length > 1 ? options.ArrivalSeconds * 1000 / (sessions.Length - 1) : 0;
         await Task.WhenAll(sessions.Select(async (session, i) =>
         {
@@ -63,7 +63,7 @@ public static class BrowserSessions
             dom.Add(domMs);
             live.Add(liveMs);
         }));
-        report.AppendLine(c, $"  arrival ({(options.ArrivalSeconds > 0 ? $"spread over {options.ArrivalSeconds:0.#} s" : "all at once")}, {phase.End()}):");
+        report.AppendLine(c, $"  arrival ({(options.ArrivalSeconds > 0 ? $"spread over {options.ArrivalSeconds:0.#} s" : "all at once")}, {await phase.EndAsync()}):");
         if (server.Count > 0)
             report.AppendLine(c, $"    server time for the HTML (Server-Timing) {server}");
         report.AppendLine(c, $"    response {response}; DOMContentLoaded {dom}; circuit live {live}");
@@ -74,7 +74,7 @@ public static class BrowserSessions
         var tabs = new Timings();
         var opens = new Timings();
         var bytesBefore = sessions.Sum(s => s.BytesReceived);
-        phase = Phase.Start(options.AppPid);
+        phase = await Phase.StartAsync(options.AppPid, sessions);
         await Task.WhenAll(sessions.Select(async (session, i) =>
         {
             var random = new Random(options.Seed * 31 + i);
@@ -88,7 +88,7 @@ public static class BrowserSessions
             }
         }));
         var interactionBytes = sessions.Sum(s => s.BytesReceived) - bytesBefore;
-        report.AppendLine(c, $"  use: {options.Interactions} parameter switches per session, all sessions at once, 0.5-1.5 s apart ({phase.End()}):");
+        report.AppendLine(c, $"  use: {options.Interactions} parameter switches per session, all sessions at once, 0.5-1.5 s apart ({await phase.EndAsync()}):");
         report.AppendLine(c, $"    tab click to its buttons shown {tabs}");
         report.AppendLine(c, $"    parameter click to its entries grid shown {opens}");
         report.AppendLine(c, $"    circuit traffic to the browsers {interactionBytes / 1024.0 / Math.Max(1, tabs.Count + opens.Count):0.0} KiB per click");
@@ -101,7 +101,7 @@ public static class BrowserSessions
         var perSession = new Timings();
         var everywhere = new Timings();
         bytesBefore = sessions.Sum(s => s.BytesReceived);
-        phase = Phase.Start(options.AppPid);
+        phase = await Phase.StartAsync(options.AppPid, sessions);
         for (var round = 1; round <= options.LiveRounds; round++)
         {
             // 40 + round ms: the curators' tau_m values lie between 5 and 35 ms, so the new entry is the only one that reads so.
@@ -119,7 +119,7 @@ public static class BrowserSessions
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
         }
         var liveBytes = sessions.Sum(s => s.BytesReceived) - bytesBefore;
-        report.AppendLine(c, $"  live: {options.LiveRounds} entries added by someone else through the API, 1 s apart ({phase.End()}):");
+        report.AppendLine(c, $"  live: {options.LiveRounds} entries added by someone else through the API, 1 s apart ({await phase.EndAsync()}):");
         report.AppendLine(c, $"    from the POST to the entry shown, per session {perSession}; in every session {everywhere}");
         report.Append(c, $"    circuit traffic to the browsers {liveBytes / 1024.0 / Math.Max(1, perSession.Count):0.0} KiB per session per update");
 
@@ -146,30 +146,48 @@ public static class BrowserSessions
         return cycle;
     }
 
-    /// <summary>CPU seconds of the app and of the browsers over a phase, and the load average at its end.</summary>
+    /// <summary>CPU seconds of the app and of the browsers over a phase (by process: Chromium's
+    /// renderers, its GPU and utility processes, its main process, and Playwright's node driver),
+    /// and the load average at its end.</summary>
     private sealed class Phase
     {
         private readonly int _appPid;
         private readonly double _app;
-        private readonly double _browsers;
+        private readonly IReadOnlyDictionary<string, double> _browsers;
+        private readonly IReadOnlyList<CurationSession> _sessions;
+        private RendererTime _renderers = RendererTime.Zero;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-        private Phase(int appPid)
+        private Phase(int appPid, IReadOnlyList<CurationSession> sessions)
         {
             _appPid = appPid;
+            _sessions = sessions;
             _app = ProcessCpu.Seconds(appPid);
-            _browsers = ProcessCpu.DescendantSeconds(Environment.ProcessId);
+            _browsers = ProcessCpu.DescendantSecondsByType(Environment.ProcessId);
         }
 
-        public static Phase Start(int appPid) => new(appPid);
-
-        public string End()
+        public static async Task<Phase> StartAsync(int appPid, IReadOnlyList<CurationSession> sessions)
         {
+            var phase = new Phase(appPid, sessions);
+            phase._renderers = await RenderersAsync(sessions);
+            return phase;
+        }
+
+        private static async Task<RendererTime> RenderersAsync(IReadOnlyList<CurationSession> sessions) =>
+            (await Task.WhenAll(sessions.Select(s => s.RendererTimeAsync()))).Aggregate(RendererTime.Zero, (a, b) => a + b);
+
+        public async Task<string> EndAsync()
+        {
+            var renderers = await RenderersAsync(_sessions) - _renderers;
             var c = CultureInfo.InvariantCulture;
             var app = _appPid > 0 ? string.Format(c, "app {0:0.0} CPU s, ", ProcessCpu.Seconds(_appPid) - _app) : "";
             var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-            return string.Format(c, "{0:0.0} s; {1}browsers {2:0.0} CPU s; load average {3}", _clock.Elapsed.TotalSeconds, app,
-                ProcessCpu.DescendantSeconds(Environment.ProcessId) - _browsers, load);
+            var now = ProcessCpu.DescendantSecondsByType(Environment.ProcessId);
+            var used = now.Select(kv => (kv.Key, Seconds: kv.Value - _browsers.GetValueOrDefault(kv.Key))).Where(t => t.Seconds >= 0.05)
+                .OrderByDescending(t => t.Seconds).ToList();
+            var split = string.Join(", ", used.Select(t => string.Format(c, "{0} {1:0.0}", t.Key, t.Seconds)));
+            return string.Format(c, "{0:0.0} s; {1}browsers and driver {2:0.0} CPU s ({3}; {4}); load average {5}", _clock.Elapsed.TotalSeconds, app,
+                used.Sum(t => t.Seconds), split, renderers, load);
         }
     }
 }

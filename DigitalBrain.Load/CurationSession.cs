@@ -7,9 +7,18 @@ namespace DigitalBrain.Load;
 
 /// <summary>One curator's browser context on a population's curation page: how a person opens
 /// it, switches parameters on it, and sees someone else's entry arrive.</summary>
-public sealed class CurationSession(IPage page, string path)
+public sealed class CurationSession(IPage page, string path, ICDPSession devTools)
 {
     private long _bytesReceived;
+
+    /// <summary>The renderer's own accounting (DevTools Performance domain, seconds): script, style
+    /// recalculation, layout, and all main-thread tasks — where a page's CPU goes.</summary>
+    public async Task<RendererTime> RendererTimeAsync()
+    {
+        var metrics = (await devTools.SendAsync("Performance.getMetrics"))!.Value.GetProperty("metrics").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+        return new RendererTime(metrics["ScriptDuration"], metrics["RecalcStyleDuration"], metrics["LayoutDuration"], metrics["TaskDuration"]);
+    }
 
     /// <summary>Bytes the server sent over the circuit's WebSocket so far.</summary>
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
@@ -23,7 +32,9 @@ public sealed class CurationSession(IPage page, string path)
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
         context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
-        var session = new CurationSession(page, path);
+        var devTools = await context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Performance.enable");
+        var session = new CurationSession(page, path, devTools);
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
             Interlocked.Add(ref session._bytesReceived, frame.Binary?.Length ?? frame.Text?.Length ?? 0);
         await page.GotoAsync("/account/login?ReturnUrl=%2Fhealthz");
@@ -78,4 +89,19 @@ public sealed class CurationSession(IPage page, string path)
         var match = Regex.Match(timing, @"app;dur=([0-9.]+)");
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
     }
+}
+
+/// <summary>Seconds a renderer's main thread spent, by kind (see <see cref="CurationSession.RendererTimeAsync"/>).</summary>
+public sealed record RendererTime(double Script, double Style, double Layout, double Tasks)
+{
+    public static RendererTime operator -(RendererTime a, RendererTime b) =>
+        new(a.Script - b.Script, a.Style - b.Style, a.Layout - b.Layout, a.Tasks - b.Tasks);
+
+    public static RendererTime operator +(RendererTime a, RendererTime b) =>
+        new(a.Script + b.Script, a.Style + b.Style, a.Layout + b.Layout, a.Tasks + b.Tasks);
+
+    public static readonly RendererTime Zero = new(0, 0, 0, 0);
+
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture,
+        "renderers' main threads {0:0.0} s: script {1:0.0}, style {2:0.0}, layout {3:0.0}", Tasks, Script, Style, Layout);
 }

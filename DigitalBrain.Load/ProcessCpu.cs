@@ -12,15 +12,30 @@ public static class ProcessCpu
     /// <summary>CPU seconds of one process; 0 when it is not there (or not on Linux).</summary>
     public static double Seconds(int pid) => Read(pid) is { } stat ? stat.Cpu : 0;
 
-    /// <summary>CPU seconds of the live processes below <paramref name="rootPid"/> (not itself),
-    /// e.g. the Chromium processes Playwright started for this driver.</summary>
-    public static double DescendantSeconds(int rootPid)
+    /// <summary>CPU seconds of the live processes below <paramref name="rootPid"/> (not itself), by
+    /// kind: Chromium's process type (its <c>--type=</c> switch: renderer, gpu-process, utility),
+    /// else the program's name (chromium's main process, Playwright's node driver).</summary>
+    public static IReadOnlyDictionary<string, double> DescendantSecondsByType(int rootPid)
     {
         var all = Directory.Exists("/proc")
             ? Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? Read(pid) : null).OfType<Stat>().ToList()
             : [];
         var parents = all.ToDictionary(s => s.Pid, s => s.Parent);
-        return all.Where(s => IsBelow(s.Pid, rootPid, parents)).Sum(s => s.Cpu);
+        return all.Where(s => IsBelow(s.Pid, rootPid, parents)).GroupBy(s => TypeOf(s.Pid)).ToDictionary(g => g.Key, g => g.Sum(s => s.Cpu));
+    }
+
+    private static string TypeOf(int pid)
+    {
+        try
+        {
+            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split(['\0', ' ']); // Chromium rewrites its own as one spaced string
+            var type = args.FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal));
+            return type is null ? Path.GetFileName(args[0]) : type["--type=".Length..];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 
     private static bool IsBelow(int pid, int rootPid, Dictionary<int, int> parents)
