@@ -56,6 +56,29 @@ public sealed class EntryDraftTests : MudComponentTest
         Assert.Equal("", Input(cut, "entry-value-input").GetAttribute("value") ?? "");
     }
 
+    [Fact]
+    public void Another_parameter_gets_an_empty_form_and_coming_back_restores_what_was_typed()
+    {
+        var cut = RenderForm();
+        Input(cut, "entry-value-input").Change("12.5");
+        var tauKey = EntryDraft.Key(Model, Target, "tau_m", null);
+        var stored = JSInterop.Invocations.Last(i => i.Identifier == "sessionStorage.setItem" && (string?)i.Arguments[0] == tauKey);
+        JSInterop.Setup<string?>("sessionStorage.getItem", tauKey).SetResult((string?)stored.Arguments[1]);
+
+        cut.Render(p => p.Add(x => x.ParameterKey, "neuron_count").Add(x => x.Unit, "neurons"));
+
+        Assert.Equal("", Input(cut, "entry-value-input").GetAttribute("value") ?? "");
+        Assert.Contains("Value (neurons)", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=entry-draft-restored]"));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "sessionStorage.setItem"
+                                                          && (string?)i.Arguments[0] == EntryDraft.Key(Model, Target, "neuron_count", null));
+
+        cut.Render(p => p.Add(x => x.ParameterKey, "tau_m").Add(x => x.Unit, "ms"));
+
+        cut.WaitForAssertion(() => Assert.Equal("12.5", Input(cut, "entry-value-input").GetAttribute("value")));
+        Assert.NotEmpty(cut.FindAll("[data-testid=entry-draft-restored]"));
+    }
+
     private IRenderedComponent<EntryForm> RenderForm() => RenderInteractive<EntryForm>(p => p
         .Add(x => x.ModelId, Model).Add(x => x.Target, Target).Add(x => x.ParameterKey, "tau_m").Add(x => x.Unit, "ms"));
 
