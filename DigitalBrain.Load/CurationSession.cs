@@ -10,6 +10,11 @@ namespace DigitalBrain.Load;
 public sealed class CurationSession(IPage page, string path, ICDPSession devTools)
 {
     private long _bytesReceived;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _consoleErrors = new();
+
+    /// <summary>What the page's console said was wrong (Blazor logs a failed circuit there), for a
+    /// timeout's report.</summary>
+    public string ConsoleErrors => _consoleErrors.IsEmpty ? "none" : string.Join(" | ", _consoleErrors.TakeLast(3));
 
     /// <summary>The renderer's own accounting (DevTools Performance domain, seconds): script, style
     /// recalculation, layout, and all main-thread tasks — where a page's CPU goes.</summary>
@@ -35,6 +40,11 @@ public sealed class CurationSession(IPage page, string path, ICDPSession devTool
         var devTools = await context.NewCDPSessionAsync(page);
         await devTools.SendAsync("Performance.enable");
         var session = new CurationSession(page, path, devTools);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                session._consoleErrors.Enqueue(message.Text);
+        };
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
             Interlocked.Add(ref session._bytesReceived, frame.Binary?.Length ?? frame.Text?.Length ?? 0);
         await page.GotoAsync("/account/login?ReturnUrl=%2Fhealthz");
@@ -56,7 +66,14 @@ public sealed class CurationSession(IPage page, string path, ICDPSession devTool
         var serverMs = ServerTime(await response.AllHeadersAsync());
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var domMs = clock.Elapsed.TotalMilliseconds;
-        await page.GetByTestId("curation-live").WaitForAsync();
+        try
+        {
+            await page.GetByTestId("curation-live").WaitForAsync();
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} waiting for the page to go live; console errors: {ConsoleErrors}", ex);
+        }
         return (serverMs, responseMs, domMs, clock.Elapsed.TotalMilliseconds);
     }
 
