@@ -39,6 +39,24 @@ public sealed class OutcomePanelTests : MudComponentTest
     }
 
     [Fact]
+    public void Many_entries_are_drawn_as_a_histogram_with_the_outliers_still_as_points()
+    {
+        // 100 entries: 0.01 … 1.00 and one far outlier at 10.
+        var entries = Enumerable.Range(1, 100).Select(i => Entry(i / 100.0)).Append(Entry(10)).ToArray();
+        var estimate = Estimate(entries, 0.6, 1.0, null, null, entries[^1].Id);
+
+        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.Entries, entries));
+
+        var bins = cut.FindAll("[data-testid=strip-plot] rect.db-strip-bin");
+        Assert.Equal(100, bins.Sum(b => int.Parse(b.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)));
+        // The axis runs 0.01 … 10 in 40 bins of 0.25: the 100 values fill the first four (25 each).
+        Assert.Equal([25, 25, 25, 25], bins.Select(b => int.Parse(b.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)));
+        var circles = cut.FindAll("[data-testid=strip-plot] circle");
+        Assert.Equal("true", Assert.Single(circles).GetAttribute("data-outlier"));
+        Assert.Equal("292.0", circles[0].GetAttribute("cx"));
+    }
+
+    [Fact]
     public void Without_entries_the_panel_says_there_is_no_estimate_yet()
     {
         var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, null).Add(x => x.Entries, []));
