@@ -27,49 +27,22 @@ if [ -z "${DIGITALBRAIN_WHOLEBRAIN_LOCKED:-}" ] && awk "BEGIN { exit !($SCALE > 
   exec flock /tmp/wholebrain.lock "$0" --nice "$NICE" --threads "$THREADS" "${PASS[@]}"
 fi
 
-PG_BIN="${DIGITALBRAIN_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
-WORK="$(mktemp -d /tmp/digitalbrain-wbapp.XXXXXX)"
-chmod 755 "$WORK"
-APP_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+. scripts/lib/throwaway-app.sh
+keep_app_log() {
   mkdir -p bench-results/wholebrain-app && cp "$WORK/app.log" "bench-results/wholebrain-app/app-$(date -u +%Y%m%dT%H%M%S).log" 2>/dev/null || true
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
-  else "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
-
-if [ "${DIGITALBRAIN_LOAD_NO_BUILD:-}" != 1 ]; then
-  dotnet build DigitalBrain.Web -c Release -v q -nologo >/dev/null
-  dotnet build DigitalBrain.Load -c Release -v q -nologo >/dev/null
-fi
-
-export ConnectionStrings__DigitalBrain=""
-export DigitalBrain__LocalDatabaseDir="$WORK/pg"
-export DIGITALBRAIN_PG_BIN="$PG_BIN"
-export ASPNETCORE_ENVIRONMENT=Production
+throwaway_app_prepare wbapp keep_app_log
+# Exported: the app creates this first admin and the driver signs in as it.
 export DigitalBrain__Admin__Email="wholebrain-admin@example.org"
 export DigitalBrain__Admin__Password="whole brain benchmark $(date +%s%N)"
-export DigitalBrain__Runs__EngineNice="$NICE"
-export DigitalBrain__Runs__Threads="$THREADS"
-export DigitalBrain__RateLimits__Api__PermitLimit=1000000
-export DigitalBrain__RateLimits__Login__PermitLimit=1000000
-dotnet DigitalBrain.Web/bin/Release/net10.0/DigitalBrain.Web.dll --urls "http://127.0.0.1:$APP_PORT" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$APP_PORT/healthz" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$APP_PORT/healthz" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+throwaway_app_start DigitalBrain__Runs__EngineNice="$NICE" DigitalBrain__Runs__Threads="$THREADS"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "engine threads: ${THREADS} (0 = one per core), nice ${NICE}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-CPU_BEFORE=$(ps -o cputimes= -p "$APP_PID" | xargs)
+CPU_BEFORE=$(throwaway_app_cpu_seconds)
 status=0
-dotnet DigitalBrain.Load/bin/Release/net10.0/digitalbrain-load.dll wholebrain-app --url "http://127.0.0.1:$APP_PORT" "${PASS[@]}" || status=$?
-echo "app peak RSS: $(awk '/VmHWM/ {printf "%.2f GB", $2 / 1048576}' "/proc/$APP_PID/status"); app CPU seconds: $(( $(ps -o cputimes= -p "$APP_PID" | xargs) - CPU_BEFORE ))"
+dotnet DigitalBrain.Load/bin/Release/net10.0/digitalbrain-load.dll wholebrain-app --url "$APP_URL" "${PASS[@]}" || status=$?
+echo "app peak RSS: $(awk '/VmHWM/ {printf "%.2f GB", $2 / 1048576}' "/proc/$APP_PID/status"); app CPU seconds: $(( $(throwaway_app_cpu_seconds) - CPU_BEFORE ))"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Every failure the app logged, but the migrations history query that fails on a fresh database by design.
 awk 'function flush() { if (block != "" && block !~ /__EFMigrationsHistory/) print block; block = "" }

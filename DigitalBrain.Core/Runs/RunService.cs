@@ -36,6 +36,10 @@ public sealed record RunDetails(RunView Run, SimulationRun Facts, IReadOnlyList<
 public sealed record PopulationResultView(string Population, int Size, int RecordedNeurons, double RateHz, double RateSdHz,
     double? CvIsi, double? Synchrony, double BinMs, float[] RateSeries, RateComparisonRow Comparison);
 
+/// <summary>One population's figures as the run stored them, without a reference to compare with.</summary>
+public sealed record PopulationFigures(string Population, int Size, int RecordedNeurons, double RateHz, double RateSdHz,
+    double? CvIsi, double? Synchrony, double BinMs, float[] RateSeries);
+
 /// <summary>The decoded spike sample of one population (neuron ids local to the population).</summary>
 public sealed record PopulationSpikeSample(string Population, int Size, int[] Neurons, float[] TimesMs);
 
@@ -90,15 +94,27 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
         return rows.Select(x => View(x.Run, x.Number, x.ContentHash)).ToList();
     }
 
+    /// <summary>The model's runs as stored, newest first: every fact of each, no version details.</summary>
+    public async Task<IReadOnlyList<SimulationRun>> ListFactsAsync(Actor actor, Guid modelId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
+        return await db.SimulationRuns.AsNoTracking().Where(r => r.BrainModelId == modelId).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+    }
+
+    /// <summary>One run as stored, without its version or results: cheap enough to poll.</summary>
+    public async Task<SimulationRun> GetFactsAsync(Actor actor, Guid runId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await LoadRunAsync(db, actor, runId, ct);
+    }
+
     public async Task<RunDetails> GetAsync(Actor actor, Guid runId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var (run, version) = await LoadVisibleAsync(db, actor, runId, ct);
         var references = await ReferenceRates.LoadAsync(db, run.BrainModelId, NetworkSpecJson.Deserialize(version.SpecJson), ct);
-        var results = await db.RunPopulationResults.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Order)
-            .Select(p => new { p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs, p.RateSeries })
-            .ToListAsync(ct);
-        var populations = results.Select(p =>
+        var populations = (await FiguresAsync(db, runId, ct)).Select(p =>
         {
             var reference = references.GetValueOrDefault(p.Population);
             return new PopulationResultView(p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs,
@@ -113,8 +129,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
     {
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var run = await db.SimulationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct)
-                ?? throw new NotFoundException($"Run {runId} not found.");
+            var run = await FindAsync(db, runId, ct);
             var role = await ModelAccess.RequireAsync(db, run.BrainModelId, actor, ModelRole.Curator, ct);
             if (role < ModelRole.Owner && run.CreatedById != actor.UserId)
                 throw new AccessDeniedException("Only the run's creator (as curator) or the model's owner may cancel it.");
@@ -126,7 +141,7 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
     public async Task<IReadOnlyList<PopulationSpikeSample>> SpikesAsync(Actor actor, Guid runId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await LoadVisibleAsync(db, actor, runId, ct);
+        await LoadRunAsync(db, actor, runId, ct);
         var samples = await db.RunPopulationResults.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Order)
             .Select(p => new { p.Population, p.Size, p.SpikeSample }).ToListAsync(ct);
         return samples.Select(s =>
@@ -134,6 +149,14 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
             var (neurons, times) = s.SpikeSample.Length == 0 ? ([], []) : SpikeCodec.Decode(s.SpikeSample);
             return new PopulationSpikeSample(s.Population, s.Size, neurons, times);
         }).ToList();
+    }
+
+    /// <summary>Per-population figures in population order, without the reference rates (no version read).</summary>
+    public async Task<IReadOnlyList<PopulationFigures>> ResultsAsync(Actor actor, Guid runId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await LoadRunAsync(db, actor, runId, ct);
+        return await FiguresAsync(db, runId, ct);
     }
 
     /// <summary>The version JSON of a run, for comparing what differs between runs.</summary>
@@ -171,14 +194,29 @@ public sealed class RunService(IDbContextFactory<AppDbContext> factory, VersionS
     private static string Quote(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
+    private static async Task<SimulationRun> FindAsync(AppDbContext db, Guid runId, CancellationToken ct) =>
+        await db.SimulationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct)
+        ?? throw new NotFoundException($"Run {runId} not found.");
+
+    /// <summary>The run when the actor may view its model; a private model's runs do not exist for outsiders.</summary>
+    private static async Task<SimulationRun> LoadRunAsync(AppDbContext db, Actor actor, Guid runId, CancellationToken ct)
+    {
+        var run = await FindAsync(db, runId, ct);
+        await ModelAccess.RequireAsync(db, run.BrainModelId, actor, ModelRole.Viewer, ct);
+        return run;
+    }
+
     private static async Task<(SimulationRun Run, ModelVersion Version)> LoadVisibleAsync(AppDbContext db, Actor actor, Guid runId, CancellationToken ct)
     {
-        var run = await db.SimulationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct)
-            ?? throw new NotFoundException($"Run {runId} not found.");
-        await ModelAccess.RequireAsync(db, run.BrainModelId, actor, ModelRole.Viewer, ct);
+        var run = await LoadRunAsync(db, actor, runId, ct);
         var version = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == run.ModelVersionId, ct);
         return (run, version);
     }
+
+    private static async Task<List<PopulationFigures>> FiguresAsync(AppDbContext db, Guid runId, CancellationToken ct) =>
+        await db.RunPopulationResults.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Order)
+            .Select(p => new PopulationFigures(p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs, p.RateSeries))
+            .ToListAsync(ct);
 
     private static RunView View(SimulationRun r, int versionNumber, string versionHash) => new(r.Id, r.BrainModelId, r.ModelVersionId,
         versionNumber, versionHash, r.Status, r.Progress, r.SimulatedMs, r.EtaSeconds, r.SimulateMs, r.PresimMs, r.Seed, r.Scale, r.Backend,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DigitalBrain.Core.Accounts;
 using DigitalBrain.Core.Catalogue;
 using DigitalBrain.Core.Curation;
@@ -15,7 +14,6 @@ namespace DigitalBrain.Core.Seeding;
 /// as a researcher's entry.</summary>
 internal sealed class DemoModelBuilder(AppDbContext db, BrainModel model, AppUser author, IReadOnlyDictionary<string, ParameterDefinition> catalogue, DateTimeOffset now)
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
     private readonly List<Entry> _entries = [];
     private int _regions;
     private int _populations;
@@ -90,25 +88,5 @@ internal sealed class DemoModelBuilder(AppDbContext db, BrainModel model, AppUse
     }
 
     /// <summary>Adds the entries with one audit row each and one computed estimate per (target, parameter).</summary>
-    public void Finish()
-    {
-        db.Entries.AddRange(_entries);
-        foreach (var entry in _entries)
-        {
-            db.EntryAudits.Add(EntryAudit.Of(entry, AuditAction.Added, author.Id, now, null,
-                JsonSerializer.Serialize(EntryView.From(entry), AuditJson)));
-        }
-        foreach (var group in _entries.GroupBy(e => (e.Target, e.ParameterDefinitionId)))
-        {
-            var parameter = group.First().Parameter!;
-            var estimate = new CollectiveEstimate
-            {
-                Id = Guid.NewGuid(), ModelId = model.Id, RegionId = group.Key.Target.RegionId, PopulationId = group.Key.Target.PopulationId,
-                ProjectionId = group.Key.Target.ProjectionId, ParameterDefinitionId = parameter.Id,
-            };
-            var inputs = group.Select(e => new AggregationInput(e.Id, e.ReferenceId, e.Value, e.Min, e.Max, e.Sd, e.Sem, e.N, e.SetAs == SetAs.Excluded));
-            EstimateRecomputer.Apply(estimate, Aggregator.Aggregate(inputs, parameter.DefaultMethod), now);
-            db.CollectiveEstimates.Add(estimate);
-        }
-    }
+    public void Finish() => NewModelEntries.Add(db, _entries, now);
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using DigitalBrain.Core.Accounts;
 using DigitalBrain.Core.Catalogue;
 using DigitalBrain.Core.Curation;
@@ -19,7 +18,6 @@ namespace DigitalBrain.Core.SpecImport;
 internal sealed class SpecModelWriter(AppDbContext db, BrainModel model, AppUser author, Reference reference,
     IReadOnlyDictionary<string, ParameterDefinition> catalogue, DateTimeOffset now)
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
     public const string Method = "NetworkSpec import (fixed value)";
 
     // The compiler numbers projections in id order; ids that sort (as PostgreSQL compares uuids,
@@ -86,7 +84,9 @@ internal sealed class SpecModelWriter(AppDbContext db, BrainModel model, AppUser
                 AddEntry(EstimateTarget.ForProjection(projection.Id), value);
         }
         ValidationException.ThrowIfAny(_errors);
-        Finish();
+        // Each entry alone makes its estimate. The arithmetic mean of one value is that value
+        // exactly (a geometric mean would round it), whatever default the catalogue has since chosen.
+        NewModelEntries.Add(db, _entries, now, AggregationMethod.Mean);
     }
 
     private void AddEntry(EstimateTarget target, PlannedValue value)
@@ -109,26 +109,6 @@ internal sealed class SpecModelWriter(AppDbContext db, BrainModel model, AppUser
             ParameterDefinitionId = parameter!.Id, Parameter = parameter, Value = value.Value, ReferenceId = reference.Id, Reference = reference,
             SetAs = SetAs.Fixed, Method = Method, Notes = input.Notes, AuthorId = author.Id, Author = author, CreatedAt = now, UpdatedAt = now,
         });
-    }
-
-    /// <summary>Each entry alone makes its estimate. The arithmetic mean of one value is that value
-    /// exactly (a geometric mean would round it), whatever default the catalogue has since chosen.</summary>
-    private void Finish()
-    {
-        db.Entries.AddRange(_entries);
-        foreach (var entry in _entries)
-        {
-            db.EntryAudits.Add(EntryAudit.Of(entry, AuditAction.Added, author.Id, now, null,
-                JsonSerializer.Serialize(EntryView.From(entry), AuditJson)));
-            var estimate = new CollectiveEstimate
-            {
-                Id = Guid.NewGuid(), ModelId = model.Id, PopulationId = entry.PopulationId, ProjectionId = entry.ProjectionId,
-                ParameterDefinitionId = entry.ParameterDefinitionId,
-            };
-            var input = new AggregationInput(entry.Id, entry.ReferenceId, entry.Value);
-            EstimateRecomputer.Apply(estimate, Aggregator.Aggregate([input], AggregationMethod.Mean), now);
-            db.CollectiveEstimates.Add(estimate);
-        }
     }
 
     private Guid SequentialId(int index)

@@ -98,18 +98,9 @@ public sealed class RunServiceTests(PostgresFixture postgres)
     public async Task Results_are_compared_with_the_versions_reference_rates_decoded_and_exported_as_csv()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (factory, modelId) = await SeededAsync();
-        var runs = Service(factory);
-        var runId = await runs.LaunchAsync(Curator, modelId, Settings, ct);
+        var (_, _, runs, runId) = await RunWithResultsAsync();
         // The seeded references are the full-scale rates of the PyNEST example: L23E 0.903 Hz, so
         // 0.9 Hz lies within the 10 % point tolerance; L23I 2.965 Hz, so 10 Hz is more than a factor 2 off.
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            db.RunPopulationResults.AddRange(
-                Result(runId, "L23E", 0, 0.9, [1, 3, 2], [1.5f, 2.0f, 7.5f]),
-                Result(runId, "L23I", 1, 10, [], []));
-            await db.SaveChangesAsync(ct);
-        }
 
         var details = await runs.GetAsync(Viewer, runId, ct);
         var spikes = await runs.SpikesAsync(Viewer, runId, ct);
@@ -124,6 +115,40 @@ public sealed class RunServiceTests(PostgresFixture postgres)
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("L23E,100,3,0.9,0.25,1.25,", lines[1], StringComparison.Ordinal);
         Assert.EndsWith(",InsideInterval", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_private_models_runs_and_their_figures_are_read_by_members_and_do_not_exist_for_outsiders()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (factory, modelId, runs, runId) = await RunWithResultsAsync();
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            (await db.BrainModels.SingleAsync(m => m.Id == modelId, ct)).IsPublic = false;
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal(Settings.Seed, (await runs.GetFactsAsync(Curator, runId, ct)).Seed);
+        Assert.Equal([runId], (await runs.ListFactsAsync(Curator, modelId, ct)).Select(r => r.Id));
+        Assert.Equal([("L23E", 0.9), ("L23I", 10.0)], (await runs.ResultsAsync(Curator, runId, ct)).Select(p => (p.Population, p.RateHz)));
+        // "viewer" is no member: it read the runs only while the model was public.
+        await Assert.ThrowsAsync<NotFoundException>(() => runs.GetFactsAsync(Viewer, runId, ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => runs.ListFactsAsync(Viewer, modelId, ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => runs.ResultsAsync(Viewer, runId, ct));
+    }
+
+    /// <summary>A queued run of the seeded model with stored results of two populations, the second
+    /// (L23I, order 1) written before the first (L23E, order 0).</summary>
+    private async Task<(IDbContextFactory<AppDbContext> Factory, Guid ModelId, RunService Runs, Guid RunId)> RunWithResultsAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (factory, modelId) = await SeededAsync();
+        var runs = Service(factory);
+        var runId = await runs.LaunchAsync(Curator, modelId, Settings, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.RunPopulationResults.AddRange(Result(runId, "L23I", 1, 10, [], []), Result(runId, "L23E", 0, 0.9, [1, 3, 2], [1.5f, 2.0f, 7.5f]));
+        await db.SaveChangesAsync(ct);
+        return (factory, modelId, runs, runId);
     }
 
     private static RunPopulationResult Result(Guid runId, string population, int order, double rateHz, int[] neurons, float[] timesMs) => new()

@@ -1,11 +1,8 @@
-using DigitalBrain.Core.Data;
 using DigitalBrain.Core.Models;
 using DigitalBrain.Core.Runs;
 using DigitalBrain.Core.Validation;
-using DigitalBrain.Core.Versions;
 using DigitalBrain.Simulation.Engine;
 using DigitalBrain.Web.Runs;
-using Microsoft.EntityFrameworkCore;
 
 namespace DigitalBrain.Web.Api;
 
@@ -26,14 +23,10 @@ public sealed record RunView(Guid Id, Guid ModelId, Guid VersionId, RunStatus St
         withLive ? LiveRateTrace.FromJson(r.LiveRates)?.ToRates() : null);
 }
 
-public sealed record PopulationResultView(string Population, int Size, int RecordedNeurons, double RateHz, double RateSdHz,
-    double? CvIsi, double? Synchrony, double BinMs, IReadOnlyList<float> RateSeries);
-
 /// <summary>Launch = freeze the model into a version (or reuse an identical latest one), create a
-/// run, and hand its id to Hangfire. Reading a run needs the viewer role in its model; cancelling
-/// needs to be its creator (still a curator) or the model's owner.</summary>
-public sealed class RunLauncher(RunService runs, BrainModelService models, RunQueue queue,
-    IDbContextFactory<AppDbContext> factory)
+/// run, and hand its id to Hangfire. Reads and cancelling follow <see cref="RunService"/>'s access
+/// rules; this class adds the API's settings check and its view of a run.</summary>
+public sealed class RunLauncher(RunService runs, RunQueue queue)
 {
     public async Task<RunView> LaunchAsync(Actor actor, Guid modelId, RunRequest request, CancellationToken ct)
     {
@@ -42,40 +35,19 @@ public sealed class RunLauncher(RunService runs, BrainModelService models, RunQu
             request.Scale, request.Backend);
         var runId = await runs.LaunchAsync(actor, modelId, settings, ct);
         await queue.EnqueueAsync(runId, ct);
-        return RunView.From(await LoadVisibleAsync(actor, runId, ct));
+        return RunView.From(await runs.GetFactsAsync(actor, runId, ct));
     }
 
     public async Task<RunView> GetAsync(Actor actor, Guid runId, CancellationToken ct) =>
-        RunView.From(await LoadVisibleAsync(actor, runId, ct), withLive: true);
+        RunView.From(await runs.GetFactsAsync(actor, runId, ct), withLive: true);
 
-    public async Task<IReadOnlyList<RunView>> ListAsync(Actor actor, Guid modelId, CancellationToken ct)
-    {
-        await models.GetAsync(actor, modelId, ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var runs = await db.SimulationRuns.AsNoTracking().Where(r => r.BrainModelId == modelId).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-        return runs.Select(r => RunView.From(r)).ToList();
-    }
+    public async Task<IReadOnlyList<RunView>> ListAsync(Actor actor, Guid modelId, CancellationToken ct) =>
+        (await runs.ListFactsAsync(actor, modelId, ct)).Select(r => RunView.From(r)).ToList();
 
     /// <summary>False when the run had already finished (nothing to cancel).</summary>
     public Task<bool> CancelAsync(Actor actor, Guid runId, CancellationToken ct) => runs.CancelAsync(actor, runId, ct);
 
-    public async Task<IReadOnlyList<PopulationResultView>> ResultsAsync(Actor actor, Guid runId, CancellationToken ct)
-    {
-        await LoadVisibleAsync(actor, runId, ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.RunPopulationResults.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Order)
-            .Select(p => new PopulationResultView(p.Population, p.Size, p.RecordedNeurons, p.RateHz, p.RateSdHz, p.CvIsi, p.Synchrony, p.BinMs, p.RateSeries))
-            .ToListAsync(ct);
-    }
-
-    private async Task<SimulationRun> LoadVisibleAsync(Actor actor, Guid runId, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var run = await db.SimulationRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct)
-                  ?? throw new NotFoundException($"Run {runId} not found.");
-        await models.GetAsync(actor, run.BrainModelId, ct); // a private model's runs do not exist for outsiders
-        return run;
-    }
+    public Task<IReadOnlyList<PopulationFigures>> ResultsAsync(Actor actor, Guid runId, CancellationToken ct) => runs.ResultsAsync(actor, runId, ct);
 
     private static List<ValidationError> Validate(RunRequest r)
     {
