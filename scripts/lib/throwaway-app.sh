@@ -8,6 +8,8 @@
 # Sets PG_BIN, WORK, APP_PORT, APP_URL and APP_PID.
 
 throwaway_app_prepare() {
+  # PostgreSQL's server binaries for the cluster, Chromium for the driver's browser sessions.
+  bash scripts/install-prerequisites.sh --tests
   PG_BIN="${DIGITALBRAIN_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
   WORK="$(mktemp -d "/tmp/digitalbrain-$1.XXXXXX")"
   # The postgres user (the cluster's owner when run as root) must reach the cluster folder inside.
