@@ -57,15 +57,10 @@ public sealed class CpuBackend : ISimulationBackend
         progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs,
             live?.Snapshot(network.Partitions.Select(p => p.LiveCounts), live.Bins)));
 
-        return new SimulationOutput(
-            Name, network.Partitions.Length, network.Context.Layout.NeuronCount, network.SynapseCount,
-            buildSeconds, simulateSeconds, ProcessMemory.PeakRssBytes(), simSteps * spec.ResolutionMs,
-            CollectSpikes(network), CollectVoltages(network))
-        {
-            ConnectivityBytes = network.ConnectivityBytes,
-            BuildCpuSeconds = buildCpu,
-            SimulateCpuSeconds = simulateCpu,
-        };
+        return OutputAssembly.Assemble(Name, network.Partitions.Length, network.Context,
+            (network.SynapseCount, network.ConnectivityBytes),
+            new OutputAssembly.Seconds(buildSeconds, simulateSeconds, buildCpu, simulateCpu), simSteps,
+            network.Partitions.Select(p => p.RecordedSpikes));
     }
 
     private static LiveSpikeBins? StartLiveCounts(CpuNetwork network, SimulationOptions options, long presimSteps, long simSteps)
@@ -90,41 +85,4 @@ public sealed class CpuBackend : ISimulationBackend
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalSeconds;
     }
-
-    private static List<PopulationSpikes> CollectSpikes(CpuNetwork network)
-    {
-        var context = network.Context;
-        var layout = context.Layout;
-        var perPopulation = Enumerable.Range(0, layout.PopulationCount).Select(_ => new List<ulong>()).ToArray();
-        foreach (var partition in network.Partitions)
-        {
-            foreach (var packed in partition.RecordedSpikes)
-            {
-                perPopulation[context.PopulationOf((int)(uint)packed)].Add(packed);
-            }
-        }
-
-        var result = new List<PopulationSpikes>(layout.PopulationCount);
-        for (var p = 0; p < layout.PopulationCount; p++)
-        {
-            var list = perPopulation[p];
-            list.Sort();
-            var neurons = new int[list.Count];
-            var times = new float[list.Count];
-            for (var i = 0; i < list.Count; i++)
-            {
-                neurons[i] = (int)(uint)list[i] - layout.Offsets[p];
-                // A spike of step t is stamped at the end of the step: (t + 1) h after the warm-up.
-                times[i] = (float)(((list[i] >> 32) + 1) * layout.StepMs);
-            }
-
-            result.Add(new PopulationSpikes(layout.Spec.Populations[p].Name, layout.Size(p), context.RecordedPerPopulation[p], neurons, times));
-        }
-
-        return result;
-    }
-
-    private static List<VoltageTrace> CollectVoltages(CpuNetwork network) =>
-        [.. network.Context.VoltageTargets.Select((v, i) =>
-            new VoltageTrace(v.Population, v.Local, v.IntervalMs, [.. network.Context.VoltageSamples[i]]))];
 }

@@ -76,15 +76,9 @@ public sealed class GpuBackend : ISimulationBackend
         var simulateSeconds = clock.Elapsed.TotalSeconds;
         progress?.Report(new SimulationProgress(SimulationPhase.Simulating, 1, total * spec.ResolutionMs, live?.Snapshot(total)));
 
-        var context = network.Context;
-        return new SimulationOutput(
-            Name, 1, context.Layout.NeuronCount, network.Connectivity.Count,
-            buildSeconds, simulateSeconds, ProcessMemory.PeakRssBytes(), simSteps * spec.ResolutionMs,
-            GpuRecording.Spikes(context, network.RecordedSpikes),
-            [.. context.VoltageTargets.Select((v, i) => new VoltageTrace(v.Population, v.Local, v.IntervalMs, [.. context.VoltageSamples[i]]))])
-        {
-            ConnectivityBytes = network.Connectivity.Bytes,
-        };
+        return OutputAssembly.Assemble(Name, 1, network.Context,
+            (network.Connectivity.Count, network.Connectivity.Bytes), new OutputAssembly.Seconds(buildSeconds, simulateSeconds), simSteps,
+            [network.RecordedSpikes]);
     }
 }
 
