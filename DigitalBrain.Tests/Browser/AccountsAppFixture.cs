@@ -24,6 +24,9 @@ public sealed class AccountsAppFixture(PostgresFixture postgres) : IAsyncLifetim
             ["DigitalBrain:Admin:Email"] = AdminEmail,
             ["DigitalBrain:Admin:Password"] = AdminPassword,
             ["DigitalBrain:Admin:DisplayName"] = AdminDisplayName,
+            // Every browser test here logs in from 127.0.0.1: the production limit (10 a minute per
+            // address) refused them when the suite ran fast. SecurityAppFixture tests the limit itself.
+            ["DigitalBrain:RateLimits:Login:PermitLimit"] = "100000",
         });
     }
 

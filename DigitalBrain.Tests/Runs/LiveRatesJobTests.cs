@@ -17,7 +17,8 @@ public sealed class LiveRatesJobTests(PostgresFixture postgres)
         var ct = TestContext.Current.CancellationToken;
         var cs = await postgres.CreateDatabaseAsync();
         var spec = RunTestData.SmallBrunel();
-        var runId = await RunTestData.CreateRunAsync(cs, spec, simulateMs: 5000, presimMs: 50);
+        // Long enough in model time for several progress writes (twice a second) even on a fast idle machine.
+        var runId = await RunTestData.CreateRunAsync(cs, spec, simulateMs: 20000, presimMs: 50);
         var job = new SimulationJob(new RunLifecycle(PostgresFixture.CreateFactory(cs)), new RunAnalysis(),
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DigitalBrain:Runs:Threads"] = "1" }).Build(),
             NullLogger<SimulationJob>.Instance);
