@@ -229,6 +229,8 @@ public sealed class ApiRoundTripTests(ApiAppFixture f)
         var missing = await f.Curator.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, $"{empty.Path}/versions");
         Assert.True(missing.GetProperty("missing").GetArrayLength() > 0);
 
+        var badRun = await f.Admin.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Post, $"{path}/runs", new { simulateMs = 50.0, scale = 2.0, backend = "cpu" });
+        Assert.Contains(badRun.GetProperty("rules").EnumerateArray(), r => r.GetProperty("field").GetString() == "scale" && r.GetProperty("rule").GetString() == "range");
         var run = await f.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"{path}/runs", new { simulateMs = 50.0, scale = 0.01, seed = 55, backend = "cpu" });
         Assert.Equal(version.Id(), run.GetProperty("versionId").GetGuid());
         var deadline = DateTime.UtcNow.AddSeconds(120);

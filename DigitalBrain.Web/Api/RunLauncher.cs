@@ -8,7 +8,7 @@ namespace DigitalBrain.Web.Api;
 
 /// <summary>Settings of a run launched through the API (milliseconds of model time).</summary>
 public sealed record RunRequest(double SimulateMs = 1000, double PresimMs = 0, ulong? Seed = null, double Scale = 1,
-    BackendKind Backend = BackendKind.Auto, string? Note = null);
+    BackendKind Backend = BackendKind.Auto);
 
 public sealed record RunView(Guid Id, Guid ModelId, Guid VersionId, RunStatus Status, double Progress, double SimulateMs, double PresimMs,
     ulong Seed, double Scale, BackendKind Backend, string Queue, bool CancelRequested, string CreatedById, DateTimeOffset CreatedAt,
@@ -30,7 +30,6 @@ public sealed class RunLauncher(RunService runs, RunQueue queue)
 {
     public async Task<RunView> LaunchAsync(Actor actor, Guid modelId, RunRequest request, CancellationToken ct)
     {
-        ValidationException.ThrowIfAny(Validate(request));
         var settings = new RunSettings(request.SimulateMs, request.PresimMs, request.Seed ?? (ulong)Random.Shared.Next(1, int.MaxValue),
             request.Scale, request.Backend);
         var runId = await runs.LaunchAsync(actor, modelId, settings, ct);
@@ -48,20 +47,4 @@ public sealed class RunLauncher(RunService runs, RunQueue queue)
     public Task<bool> CancelAsync(Actor actor, Guid runId, CancellationToken ct) => runs.CancelAsync(actor, runId, ct);
 
     public Task<IReadOnlyList<PopulationFigures>> ResultsAsync(Actor actor, Guid runId, CancellationToken ct) => runs.ResultsAsync(actor, runId, ct);
-
-    private static List<ValidationError> Validate(RunRequest r)
-    {
-        var errors = new List<ValidationError>();
-        if (!double.IsFinite(r.SimulateMs) || r.SimulateMs is <= 0 or > 3_600_000)
-            errors.Add(new("simulateMs", "range", "simulateMs must lie in (0, 3600000] ms."));
-        if (!double.IsFinite(r.PresimMs) || r.PresimMs is < 0 or > 3_600_000)
-            errors.Add(new("presimMs", "range", "presimMs must lie in [0, 3600000] ms."));
-        if (!double.IsFinite(r.Scale) || r.Scale is <= 0 or > 1)
-            errors.Add(new("scale", "range", "scale must lie in (0, 1]."));
-        if (!Enum.IsDefined(r.Backend))
-            errors.Add(new("backend", "enum", "backend must be cpu, gpu or auto."));
-        if (r.Note is { Length: > 2000 })
-            errors.Add(new("note", "max-length", "note is limited to 2000 characters."));
-        return errors;
-    }
 }
