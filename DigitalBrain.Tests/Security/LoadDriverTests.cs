@@ -24,4 +24,22 @@ public sealed class LoadDriverTests(ApiAppFixture f)
         Assert.InRange(stats.Estimates, 1, 2);
         Assert.True(stats.Percentile(95) >= stats.Percentile(50));
     }
+
+    [Fact]
+    public async Task Browser_sessions_arrive_switch_parameters_and_see_another_users_entry_and_report_where_the_cpu_went()
+    {
+        var output = new StringWriter();
+        var stats = await new LoadRun(new LoadOptions(f.App.BaseAddress, Users: 3, Duration: TimeSpan.FromSeconds(2), Populations: 1, Browsers: 2,
+                ArrivalSeconds: 0, Interactions: 2, LiveRounds: 1, MinimumWrites: 2), output)
+            .RunAsync(TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine(stats.Summary());
+        Assert.True(stats.Ok, stats.Summary() + "\n" + output);
+        var report = Assert.IsType<string>(stats.Browsers);
+        Assert.Contains("2 browser sessions", report, StringComparison.Ordinal);
+        Assert.Contains("parameter click to its entries grid shown", report, StringComparison.Ordinal);
+        Assert.Contains("(n 4)", report, StringComparison.Ordinal); // 2 sessions × 2 switches
+        Assert.Contains("in every session", report, StringComparison.Ordinal);
+        Assert.Contains("renderers' main threads", report, StringComparison.Ordinal);
+        Assert.Matches(@"renderer \d+\.\d", report);
+    }
 }
