@@ -15,6 +15,9 @@ public sealed record EntryView(
         ReferenceView.From(e.Reference!), e.SetAs, e.Species, e.Method, e.Notes,
         e.AuthorId, e.Author?.DisplayName is { Length: > 0 } name ? name : e.Author?.UserName ?? "",
         e.CreatedAt, e.UpdatedAt, e.ReviewState, e.ReviewedById, e.Version);
+
+    /// <summary>Where it lies on the parameter's axis (a method, not a property: views are serialized).</summary>
+    public EntryPoint ToPoint() => new(Id, Value, Min, Max, SetAs);
 }
 
 /// <summary>A change in an entry's history; the snapshots are JSON of <see cref="EntryView"/>.</summary>

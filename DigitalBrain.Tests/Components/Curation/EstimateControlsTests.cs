@@ -17,7 +17,7 @@ public sealed class EstimateControlsTests : MudComponentTest
             Method = AggregationMethod.Median,
         };
 
-        var panel = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, pinned).Add(x => x.Entries, entries));
+        var panel = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, pinned).Add(x => x.Points, entries.Select(e => e.ToPoint()).ToList()));
         Assert.Equal("11.5 mV", panel.Find("[data-testid=outcome-value]").TextContent.Trim());
         Assert.Equal("median", panel.Find("[data-testid=outcome-method]").TextContent.Trim());
         Assert.Equal("pinned on 2026-11-20 (computed 11 mV): consensus of the lab", panel.Find("[data-testid=outcome-pin]").TextContent.Trim());

@@ -12,7 +12,7 @@ public sealed class OutcomePanelTests : MudComponentTest
         var entries = new[] { Entry(0.1), Entry(0.2), Entry(0.3) };
         var estimate = Estimate(entries, 0.2, 0.1, -0.048, 0.448);
 
-        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.Entries, entries));
+        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.Points, entries.Select(e => e.ToPoint()).ToList()));
 
         Assert.Equal("0.2 mV", cut.Find("[data-testid=outcome-value]").TextContent.Trim());
         Assert.Equal("arithmetic mean", cut.Find("[data-testid=outcome-method]").TextContent.Trim());
@@ -28,7 +28,7 @@ public sealed class OutcomePanelTests : MudComponentTest
         var entries = new[] { Entry(0.1), Entry(0.11), Entry(0.12), Entry(5.0) };
         var estimate = Estimate(entries, 1.33, 2.4, null, null, entries[3].Id);
 
-        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.Entries, entries));
+        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.Points, entries.Select(e => e.ToPoint()).ToList()));
 
         Assert.Equal("1", cut.Find("[data-testid=outcome-outliers]").TextContent.Trim());
         var flags = cut.FindAll("[data-testid=strip-plot] circle").Select(c => c.GetAttribute("data-outlier")).ToList();
@@ -45,7 +45,7 @@ public sealed class OutcomePanelTests : MudComponentTest
         var entries = Enumerable.Range(1, 100).Select(i => Entry(i / 100.0)).Append(Entry(10)).ToArray();
         var estimate = Estimate(entries, 0.6, 1.0, null, null, entries[^1].Id);
 
-        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.Entries, entries));
+        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, estimate).Add(x => x.Points, entries.Select(e => e.ToPoint()).ToList()));
 
         var bins = cut.FindAll("[data-testid=strip-plot] rect.db-strip-bin");
         Assert.Equal(100, bins.Sum(b => int.Parse(b.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture)));
@@ -59,7 +59,7 @@ public sealed class OutcomePanelTests : MudComponentTest
     [Fact]
     public void Without_entries_the_panel_says_there_is_no_estimate_yet()
     {
-        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, null).Add(x => x.Entries, []));
+        var cut = RenderInteractive<OutcomePanel>(p => p.Add(x => x.Estimate, null).Add(x => x.Points, []));
 
         Assert.Equal("No estimate yet: add the first entry.", cut.Find("[data-testid=outcome-empty]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=outcome-value]"));
