@@ -155,23 +155,20 @@ public static class BrowserSessions
         private readonly double _app;
         private readonly IReadOnlyDictionary<string, double> _browsers;
         private readonly IReadOnlyList<CurationSession> _sessions;
-        private RendererTime _renderers = RendererTime.Zero;
+        private readonly RendererTime _renderers;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-        private Phase(int appPid, IReadOnlyList<CurationSession> sessions)
+        private Phase(int appPid, IReadOnlyList<CurationSession> sessions, RendererTime renderers)
         {
             _appPid = appPid;
             _sessions = sessions;
+            _renderers = renderers;
             _app = ProcessCpu.Seconds(appPid);
             _browsers = ProcessCpu.DescendantSecondsByType(Environment.ProcessId);
         }
 
-        public static async Task<Phase> StartAsync(int appPid, IReadOnlyList<CurationSession> sessions)
-        {
-            var phase = new Phase(appPid, sessions);
-            phase._renderers = await RenderersAsync(sessions);
-            return phase;
-        }
+        public static async Task<Phase> StartAsync(int appPid, IReadOnlyList<CurationSession> sessions) =>
+            new(appPid, sessions, await RenderersAsync(sessions));
 
         private static async Task<RendererTime> RenderersAsync(IReadOnlyList<CurationSession> sessions) =>
             (await Task.WhenAll(sessions.Select(s => s.RendererTimeAsync()))).Aggregate(RendererTime.Zero, (a, b) => a + b);
