@@ -1,6 +1,4 @@
-using DigitalBrain.Core.Seeding;
 using DigitalBrain.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,19 +12,7 @@ public sealed class LiveRatesBrowserTests(BrowserFixture browser, AccountsAppFix
     [Fact]
     public async Task The_live_rate_chart_grows_while_the_run_simulates_and_gives_way_to_the_final_charts()
     {
-        Guid modelId;
-        await using (var db = PostgresFixture.CreateContext(fixture.ConnectionString))
-            modelId = (await db.BrainModels.SingleAsync(m => m.SeedKey == MicrocircuitSeed.SeedKey, TestContext.Current.CancellationToken)).Id;
-        var page = await browser.NewPageAsync(fixture.App.BaseAddress);
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                consoleErrors.Add(message.Text);
-        };
-        page.PageError += (_, error) => consoleErrors.Add(error);
-        await AccountPages.LogInAsync(page, AccountsAppFixture.AdminEmail, AccountsAppFixture.AdminPassword);
-        await Expect(AccountPages.UserMenuButton(page, AccountsAppFixture.AdminDisplayName)).ToBeVisibleAsync();
+        var (page, consoleErrors, modelId) = await RunDialog.AdminWithMicrocircuitAsync(browser, fixture);
 
         // Fetch plotly.js (1.5 MB) first, from the model overview's charts: on a loaded machine its first
         // load can take longer than the whole run.

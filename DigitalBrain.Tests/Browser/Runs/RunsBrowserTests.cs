@@ -1,6 +1,4 @@
-using DigitalBrain.Core.Seeding;
 using DigitalBrain.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,7 +16,7 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
     [Fact]
     public async Task The_admin_launches_a_small_microcircuit_run_and_its_dashboard_renders_every_plot()
     {
-        var (page, consoleErrors, modelId) = await LogInAsync();
+        var (page, consoleErrors, modelId) = await RunDialog.AdminWithMicrocircuitAsync(browser, fixture);
 
         // 1 s: long enough for neurons of the faster populations to fire three times (CV ISI).
         await LaunchRunAsync(page, modelId, seed: 55, simulateMs: 1000);
@@ -50,7 +48,7 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
     [Fact]
     public async Task Two_runs_are_compared_side_by_side_and_the_model_overview_shows_the_latest()
     {
-        var (page, consoleErrors, modelId) = await LogInAsync();
+        var (page, consoleErrors, modelId) = await RunDialog.AdminWithMicrocircuitAsync(browser, fixture);
         var first = await LaunchRunAsync(page, modelId, seed: 101);
         var second = await LaunchRunAsync(page, modelId, seed: 202);
 
@@ -77,24 +75,6 @@ public sealed class RunsBrowserTests(BrowserFixture browser, AccountsAppFixture 
         await Expect(page.GetByTestId("overview-coverage")).ToContainTextAsync("parameter values have a collective estimate");
         await BrowserFixture.ScreenshotAsync(page, "model-overview");
         Assert.Empty(consoleErrors);
-    }
-
-    private async Task<(IPage Page, List<string> ConsoleErrors, Guid ModelId)> LogInAsync()
-    {
-        Guid modelId;
-        await using (var db = PostgresFixture.CreateContext(fixture.ConnectionString))
-            modelId = (await db.BrainModels.SingleAsync(m => m.SeedKey == MicrocircuitSeed.SeedKey, TestContext.Current.CancellationToken)).Id;
-        var page = await browser.NewPageAsync(fixture.App.BaseAddress);
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                consoleErrors.Add(message.Text);
-        };
-        page.PageError += (_, error) => consoleErrors.Add(error);
-        await AccountPages.LogInAsync(page, AccountsAppFixture.AdminEmail, AccountsAppFixture.AdminPassword);
-        await Expect(AccountPages.UserMenuButton(page, AccountsAppFixture.AdminDisplayName)).ToBeVisibleAsync();
-        return (page, consoleErrors, modelId);
     }
 
     /// <summary>Launches a run (200 ms unless told) at 2 % scale from the runs page and waits on its dashboard until it succeeded.</summary>
