@@ -26,6 +26,7 @@ for trx in "$results"/*.trx; do
   # xunit's skipped tests are NotExecuted results that no counter holds: total − executed.
   skipped=$((skipped + $(value total) - $(value executed)))
 done
+scripts/lib/failed-tests.sh "$results"/*.trx
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
