@@ -111,52 +111,11 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
-        var query = WithDetails(db).Where(e => e.ModelId == modelId);
-        if (target is { } t)
-            query = query.Where(e => e.RegionId == t.RegionId && e.PopulationId == t.PopulationId && e.ProjectionId == t.ProjectionId);
+        var query = target is { } t ? EntryQueries.WithDetails(db).OfTarget(modelId, t) : EntryQueries.WithDetails(db).Where(e => e.ModelId == modelId);
         if (parameterKey is not null)
-            query = query.Where(e => e.Parameter!.Key == parameterKey);
+            query = query.OfParameter(parameterKey);
         var entries = await query.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
         return entries.Select(EntryView.From).ToList();
-    }
-
-    /// <summary>The <paramref name="latest"/> newest entries of one (target, parameter) in full and
-    /// all of them as points, read in one snapshot so that the two agree.</summary>
-    public async Task<ParameterEntries> ListLatestAsync(Actor actor, Guid modelId, EstimateTarget target, string parameterKey, int latest,
-        CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
-        // A transaction of our own runs inside the retrying strategy (a retry re-reads both).
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-            var all = await db.Entries.AsNoTracking().Where(OfTarget(modelId, target, parameterKey))
-                .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
-                .Select(e => new EntryPoint(e.Id, e.Value, e.Min, e.Max, e.SetAs))
-                .ToListAsync(ct);
-            var newest = await WithDetails(db).Where(OfTarget(modelId, target, parameterKey))
-                .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(latest)
-                .ToListAsync(ct);
-            return new ParameterEntries(newest.AsEnumerable().Reverse().Select(EntryView.From).ToList(), all);
-        });
-    }
-
-    private static System.Linq.Expressions.Expression<Func<Entry, bool>> OfTarget(Guid modelId, EstimateTarget t, string parameterKey) =>
-        e => e.ModelId == modelId && e.RegionId == t.RegionId && e.PopulationId == t.PopulationId && e.ProjectionId == t.ProjectionId
-             && e.Parameter!.Key == parameterKey;
-
-    /// <summary>How many entries each parameter of one target has: what a curation page shows
-    /// on its tabs, without loading the entries of parameters nobody is looking at.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountByParameterAsync(Actor actor, Guid modelId, EstimateTarget target, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
-        return await db.Entries.AsNoTracking()
-            .Where(e => e.ModelId == modelId && e.RegionId == target.RegionId && e.PopulationId == target.PopulationId && e.ProjectionId == target.ProjectionId)
-            .GroupBy(e => e.Parameter!.Key)
-            .Select(g => new { Key = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
     /// <summary>Every recorded change of one entry (also after it was deleted), oldest first.</summary>
@@ -237,12 +196,9 @@ public sealed class EntryService(IDbContextFactory<AppDbContext> factory)
             before is null ? null : JsonSerializer.Serialize(before, AuditJson),
             after is null ? null : JsonSerializer.Serialize(after, AuditJson)));
 
-    private static IQueryable<Entry> WithDetails(AppDbContext db) =>
-        db.Entries.AsNoTracking().Include(e => e.Parameter).Include(e => e.Reference).Include(e => e.Author);
-
     private static async Task<EntryView?> LoadViewAsync(AppDbContext db, Guid entryId, CancellationToken ct)
     {
-        var entry = await WithDetails(db).SingleOrDefaultAsync(e => e.Id == entryId, ct);
+        var entry = await EntryQueries.WithDetails(db).SingleOrDefaultAsync(e => e.Id == entryId, ct);
         return entry is null ? null : EntryView.From(entry);
     }
 

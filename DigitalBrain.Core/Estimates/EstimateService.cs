@@ -28,9 +28,12 @@ public sealed class EstimateService(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
-        return await QueryAsync(db, db.CollectiveEstimates.Where(e => e.ModelId == modelId && e.RegionId == target.RegionId
-            && e.PopulationId == target.PopulationId && e.ProjectionId == target.ProjectionId), ct);
+        return await ForTargetAsync(db, modelId, target, ct);
     }
+
+    internal static Task<IReadOnlyList<EstimateView>> ForTargetAsync(AppDbContext db, Guid modelId, EstimateTarget target, CancellationToken ct) =>
+        QueryAsync(db, db.CollectiveEstimates.Where(e => e.ModelId == modelId && e.RegionId == target.RegionId
+            && e.PopulationId == target.PopulationId && e.ProjectionId == target.ProjectionId), ct);
 
     public async Task<IReadOnlyList<EstimateView>> ListForModelAsync(Actor actor, Guid modelId, CancellationToken ct = default)
     {

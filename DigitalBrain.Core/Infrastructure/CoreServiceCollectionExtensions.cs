@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<ReferenceService>();
         services.AddSingleton<EntryService>();
+        services.AddSingleton<TargetCurationReader>();
         services.AddSingleton<EstimateService>();
         services.AddSingleton<DigitalBrain.Core.Versions.VersionService>();
         services.AddSingleton<DigitalBrain.Core.SpecImport.SpecImportService>();

@@ -26,6 +26,11 @@ public sealed class NoteService(IDbContextFactory<AppDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await ModelAccess.RequireAsync(db, modelId, actor, ModelRole.Viewer, ct);
+        return await ThreadAsync(db, modelId, target, parameterKey, ct);
+    }
+
+    internal static async Task<IReadOnlyList<NoteView>> ThreadAsync(AppDbContext db, Guid modelId, EstimateTarget target, string? parameterKey, CancellationToken ct)
+    {
         var query = db.Notes.AsNoTracking()
             .Where(n => n.ModelId == modelId && n.RegionId == target.RegionId && n.PopulationId == target.PopulationId && n.ProjectionId == target.ProjectionId);
         if (parameterKey is not null)

@@ -28,23 +28,6 @@ public sealed class EntryServiceTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task The_latest_entries_come_in_full_and_all_of_them_as_points_for_one_parameter_only()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var bed = await CurationTestBed.CreateAsync(postgres);
-        for (var i = 1; i <= 6; i++)
-            await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("c_m", 100 + i), ct);
-        await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("tau_m", 10), ct);
-
-        var (latest, all) = await bed.Entries.ListLatestAsync(bed.Viewer, bed.ModelId, bed.Population, "c_m", 4, ct);
-
-        Assert.Equal([103.0, 104, 105, 106], latest.Select(e => e.Value!.Value));
-        Assert.Equal([101.0, 102, 103, 104, 105, 106], all.Select(p => p.Value!.Value));
-        Assert.Equal(latest.Select(e => e.ToPoint()), all.TakeLast(4));
-        await Assert.ThrowsAsync<NotFoundException>(() => bed.Entries.ListLatestAsync(bed.Outsider, bed.ModelId, bed.Population, "c_m", 4, ct));
-    }
-
-    [Fact]
     public async Task Edit_and_delete_recompute_and_leave_before_and_after_in_the_audit()
     {
         var ct = TestContext.Current.CancellationToken;
