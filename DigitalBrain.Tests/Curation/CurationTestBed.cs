@@ -70,16 +70,6 @@ internal sealed class CurationTestBed
         };
     }
 
-    /// <summary>A factory configured as the web app configures its own: retrying on transient
-    /// failures, which forces user transactions through the execution strategy.</summary>
-    public IDbContextFactory<AppDbContext> RetryingFactory => new RetryingContextFactory(ConnectionString);
-
-    private sealed class RetryingContextFactory(string connectionString) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()).Options);
-    }
-
     public static EntryInput Input(string key, double? value, string doi = "10.1000/test.1") =>
         new() { ParameterKey = key, Value = value, Doi = doi };
 

@@ -105,7 +105,7 @@ public sealed class EntryServiceTests(PostgresFixture postgres)
         var tasks = Enumerable.Range(0, writers).Select(async i =>
         {
             await start.Task;
-            var service = new EntryService(bed.RetryingFactory);
+            var service = new EntryService(bed.Factory);
             return await service.AddAsync(i % 2 == 0 ? bed.Curator : bed.OtherCurator, bed.ModelId, bed.Population,
                 CurationTestBed.Input("firing_rate", 1 + i * 0.25, $"10.1000/rate.{i % 7}"), ct);
         }).ToList();

@@ -60,8 +60,10 @@ public sealed class PostgresFixture : IAsyncLifetime
         return WithDatabase(name);
     }
 
+    /// <summary>Configured as the app configures its own (retrying, which makes a user transaction
+    /// outside the execution strategy fail here as it would in the app).</summary>
     public static AppDbContext CreateContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString, DatabaseRetry.Configure).Options);
 
     public static IDbContextFactory<AppDbContext> CreateFactory(string connectionString) => new TestDbContextFactory(connectionString);
 
