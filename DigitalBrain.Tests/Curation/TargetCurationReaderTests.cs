@@ -11,9 +11,7 @@ public sealed class TargetCurationReaderTests(PostgresFixture postgres)
     public async Task One_read_gives_the_counts_the_latest_entries_in_full_all_as_points_the_estimates_and_the_notes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var bed = await CurationTestBed.CreateAsync(postgres);
-        for (var i = 1; i <= 6; i++)
-            await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("c_m", 100 + i), ct);
+        var bed = await BedWithCapacitancesAsync(6);
         await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("tau_m", 10), ct);
         await new NoteService(bed.Factory).AddAsync(bed.Curator, bed.ModelId, bed.Population, "tau_m", "from slices", ct);
         var reader = new TargetCurationReader(bed.Factory);
@@ -33,9 +31,7 @@ public sealed class TargetCurationReaderTests(PostgresFixture postgres)
     public async Task Without_a_limit_every_entry_comes_in_full_and_without_a_parameter_none_does()
     {
         var ct = TestContext.Current.CancellationToken;
-        var bed = await CurationTestBed.CreateAsync(postgres);
-        for (var i = 1; i <= 3; i++)
-            await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("c_m", 100 + i), ct);
+        var bed = await BedWithCapacitancesAsync(3);
         var reader = new TargetCurationReader(bed.Factory);
 
         var every = await reader.ReadAsync(bed.Viewer, bed.ModelId, bed.Population, "c_m", null, ct);
@@ -52,9 +48,17 @@ public sealed class TargetCurationReaderTests(PostgresFixture postgres)
     public async Task Someone_outside_the_model_reads_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        var bed = await CurationTestBed.CreateAsync(postgres);
-        await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("c_m", 100), ct);
+        var bed = await BedWithCapacitancesAsync(1);
 
         await Assert.ThrowsAsync<NotFoundException>(() => new TargetCurationReader(bed.Factory).ReadAsync(bed.Outsider, bed.ModelId, bed.Population, "c_m", 25, ct));
+    }
+
+    /// <summary>A test bed whose population has <paramref name="count"/> c_m entries, 101, 102, … in that order.</summary>
+    private async Task<CurationTestBed> BedWithCapacitancesAsync(int count)
+    {
+        var bed = await CurationTestBed.CreateAsync(postgres);
+        for (var i = 1; i <= count; i++)
+            await bed.Entries.AddAsync(bed.Curator, bed.ModelId, bed.Population, CurationTestBed.Input("c_m", 100 + i), TestContext.Current.CancellationToken);
+        return bed;
     }
 }
