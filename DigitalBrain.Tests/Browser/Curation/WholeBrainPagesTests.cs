@@ -64,12 +64,7 @@ public sealed class WholeBrainPagesTests(WholeBrainAppFixture f, BrowserFixture 
         await AccountPages.LogInAsync(page, WholeBrainAppFixture.AdminEmail, WholeBrainAppFixture.AdminPassword);
         await page.GotoAsync($"/models/{f.Import.ModelId}/structure");
         var matrix = page.GetByTestId("projection-matrix");
-        // A click on the prerendered tab before the circuit is live is lost: click until the matrix shows.
-        for (var attempt = 1; !await matrix.IsVisibleAsync() && attempt <= 20; attempt++)
-        {
-            await page.Locator(".mud-tab", new() { HasText = "Matrix" }).ClickAsync();
-            await page.WaitForTimeoutAsync(1000);
-        }
+        await page.Locator(".mud-tab", new() { HasText = "Matrix" }).ClickAsync(new() { Timeout = 60_000 });
         await Expect(matrix).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Equal(used * used, await matrix.Locator("td").CountAsync());
         var pairs = spec.Projections.Select(p => (p.Source, p.Target)).Distinct().Count();

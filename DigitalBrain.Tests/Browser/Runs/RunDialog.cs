@@ -29,23 +29,11 @@ internal static class RunDialog
         return (page, consoleErrors, modelId);
     }
 
-    /// <summary>A click that lands before the circuit attached its handlers is lost: click again
-    /// until the dialog shows (at most three times).</summary>
     public static async Task OpenAsync(IPage page)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GetByTestId("run-button").ClickAsync();
-            try
-            {
-                await page.GetByTestId("run-launch").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // Try again.
-            }
-        }
+        await page.GetByTestId("run-button").ClickAsync();
+        // The dialog opens once the model has compiled (for its size), which a loaded CI machine makes slow.
+        await Expect(page.GetByTestId("run-launch")).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
     public static ILocator Field(IPage page, string id) => page.Locator($"#{id} input, input#{id}").First;
