@@ -2,20 +2,50 @@ using DigitalBrain.Core.Data;
 using DigitalBrain.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
 
 namespace DigitalBrain.Tests.Foundation;
 
 public sealed class MigrationsTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task Migrations_apply_to_an_empty_database_and_leave_nothing_pending()
+    public async Task Migrations_apply_to_an_empty_database_leave_nothing_pending_and_log_no_error()
     {
         var connectionString = await postgres.CreateEmptyDatabaseAsync();
-        await using var db = PostgresFixture.CreateContext(connectionString);
+        var log = new ErrorLog();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(connectionString, DatabaseRetry.Configure).UseLoggerFactory(loggers).Options);
 
-        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        await SchemaMigration.ApplyAsync(db, TestContext.Current.CancellationToken);
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(log.Errors);
+    }
+
+    /// <summary>Keeps every message logged at Error or above.</summary>
+    private sealed class ErrorLog : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ErrorLog log, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                    log.Errors.Enqueue($"{category}[{eventId.Id}]: {formatter(state, exception)}");
+            }
+        }
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class PostgresFixture : IAsyncLifetime
             await ExecuteAsync($"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)");
             await ExecuteAsync($"CREATE DATABASE {TemplateName}");
             await using (var db = CreateContext(WithDatabase(TemplateName)))
-                await db.Database.MigrateAsync();
+                await SchemaMigration.ApplyAsync(db);
             NpgsqlConnection.ClearAllPools();
             _templateReady = true;
         }

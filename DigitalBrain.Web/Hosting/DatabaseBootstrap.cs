@@ -48,7 +48,7 @@ public static class DatabaseBootstrap
         await using var db = await factory.CreateDbContextAsync();
         if (app.Configuration.GetValue("DigitalBrain:MigrateOnStartup", true))
         {
-            await db.Database.MigrateAsync();
+            await SchemaMigration.ApplyAsync(db);
             foreach (var seeder in app.Services.GetServices<IStartupSeeder>())
                 await seeder.SeedAsync(CancellationToken.None);
         }
