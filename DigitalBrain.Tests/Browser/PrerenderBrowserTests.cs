@@ -20,8 +20,7 @@ public sealed class PrerenderBrowserTests(BrowserFixture browser, AccountsAppFix
         await LivePage.ExpectInertAsync(page);
         var link = LivePage.Content(page).Locator("a[href]").First;
         await Expect(link).ToBeVisibleAsync();
-        Assert.False(await link.EvaluateAsync<bool>("a => { a.focus(); return document.activeElement === a; }"),
-            "a link of the prerendered page took the focus");
+        Assert.False(await TakesFocusAsync(link), "a link of the prerendered page took the focus");
 
         // The log-in form is static: usable without any circuit.
         await page.GotoAsync("/account/login");
@@ -34,7 +33,9 @@ public sealed class PrerenderBrowserTests(BrowserFixture browser, AccountsAppFix
         // The drawer's toggle is rendered by the circuit only.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToBeVisibleAsync();
         await LivePage.ExpectLiveAsync(page);
-        Assert.True(await link.EvaluateAsync<bool>("a => { a.focus(); return document.activeElement === a; }"),
-            "a link of the live page did not take the focus");
+        Assert.True(await TakesFocusAsync(link), "a link of the live page did not take the focus");
     }
+
+    private static Task<bool> TakesFocusAsync(ILocator element) =>
+        element.EvaluateAsync<bool>("e => { e.focus(); return document.activeElement === e; }");
 }

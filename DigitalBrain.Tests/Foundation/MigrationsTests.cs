@@ -14,8 +14,7 @@ public sealed class MigrationsTests(PostgresFixture postgres)
         var connectionString = await postgres.CreateEmptyDatabaseAsync();
         var log = new ErrorLog();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(connectionString, DatabaseRetry.Configure).UseLoggerFactory(loggers).Options);
+        await using var db = PostgresFixture.CreateContext(connectionString, loggers);
 
         await SchemaMigration.ApplyAsync(db, TestContext.Current.CancellationToken);
 

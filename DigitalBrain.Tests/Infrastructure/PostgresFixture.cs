@@ -1,6 +1,7 @@
 using DigitalBrain.Core.Data;
 using DigitalBrain.Core.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(DigitalBrain.Tests.Infrastructure.PostgresFixture))]
@@ -62,8 +63,8 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     /// <summary>Configured as the app configures its own (retrying, which makes a user transaction
     /// outside the execution strategy fail here as it would in the app).</summary>
-    public static AppDbContext CreateContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString, DatabaseRetry.Configure).Options);
+    public static AppDbContext CreateContext(string connectionString, ILoggerFactory? loggers = null) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString, DatabaseRetry.Configure).UseLoggerFactory(loggers).Options);
 
     public static IDbContextFactory<AppDbContext> CreateFactory(string connectionString) => new TestDbContextFactory(connectionString);
 
